@@ -1,0 +1,116 @@
+"""Every path of the platform, derived from EGOV_HOME.
+
+This is the only module that reads environment variables: the rest of the code asks it for
+paths, so a test or a user can move the whole warehouse by setting one variable.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SOURCES_DIR = PROJECT_ROOT / "sources"
+DBT_DIR = PROJECT_ROOT / "dbt"
+EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+
+# dbt-duckdb bakes the database name (the file stem) into every relation name of the
+# manifest, so the build file keeps this stem wherever EGOV_HOME points.
+BUILD_DB_NAME = "warehouse"
+PUBLISHED_DB_NAME = "egov.duckdb"
+# Oldest DuckDB release that must be able to open the published file (BI drivers lag).
+STORAGE_COMPATIBILITY = "v1.4.0"
+# One pool for every step that opens the build file: DuckDB allows a single writer.
+DUCKDB_POOL = "duckdb_build"
+
+
+@dataclass(frozen=True)
+class Paths:
+    """The layout of one warehouse home."""
+
+    home: Path
+
+    @property
+    def build_dir(self) -> Path:
+        return self.home / "build"
+
+    @property
+    def build_db(self) -> Path:
+        return self.build_dir / f"{BUILD_DB_NAME}.duckdb"
+
+    @property
+    def published_db(self) -> Path:
+        return self.home / PUBLISHED_DB_NAME
+
+    @property
+    def parquet_dir(self) -> Path:
+        return self.home / "parquet"
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.home / "docs"
+
+    @property
+    def landing_dir(self) -> Path:
+        return self.home / "landing"
+
+    @property
+    def rejected_dir(self) -> Path:
+        return self.home / "rejected"
+
+    @property
+    def inbox_dir(self) -> Path:
+        return self.home / "inbox"
+
+    @property
+    def reports_inbox(self) -> Path:
+        return Path(os.environ.get("EGOV_REPORTS_INBOX") or self.inbox_dir / "reports")
+
+    @property
+    def dagster_home(self) -> Path:
+        return self.home / "dagster"
+
+    @property
+    def state_dir(self) -> Path:
+        return self.home / "state"
+
+    @property
+    def lock_file(self) -> Path:
+        return self.home / "refresh.lock"
+
+    def ensure(self) -> Paths:
+        for folder in (self.build_dir, self.landing_dir, self.inbox_dir, self.state_dir):
+            folder.mkdir(parents=True, exist_ok=True)
+        return self
+
+
+def egov_home() -> Path:
+    """EGOV_HOME, default ./warehouse at the project root, always absolute."""
+    raw = os.environ.get("EGOV_HOME")
+    return Path(raw).expanduser().resolve() if raw else PROJECT_ROOT / "warehouse"
+
+
+def paths() -> Paths:
+    return Paths(egov_home())
+
+
+def http_timeout_s() -> float:
+    return float(os.environ.get("EGOV_HTTP_TIMEOUT_S", "30"))
+
+
+def dbt_env(p: Paths) -> dict[str, str]:
+    """Variables the dbt subprocess reads through env_var() in profiles.yml and models."""
+    return {
+        "EGOV_BUILD_DB": str(p.build_db),
+        "EGOV_SOURCES_DIR": str(SOURCES_DIR),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        "DBT_VERSION_CHECK": "false",
+    }
+
+
+def apply_process_env(p: Paths) -> None:
+    """Export the dbt and Dagster variables so subprocesses (dbt, the daemon) see them."""
+    os.environ.update(dbt_env(p))
+    os.environ["DAGSTER_HOME"] = str(p.dagster_home)
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
