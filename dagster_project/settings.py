@@ -7,6 +7,7 @@ paths, so a test or a user can move the whole warehouse by setting one variable.
 from __future__ import annotations
 
 import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,6 +96,12 @@ def paths() -> Paths:
     return Paths(egov_home())
 
 
+def dbt_executable() -> str:
+    """dbt from the same environment as this interpreter, whether or not it is on PATH."""
+    candidate = Path(sys.executable).parent / "dbt"
+    return str(candidate) if candidate.exists() else "dbt"
+
+
 def http_timeout_s() -> float:
     return float(os.environ.get("EGOV_HTTP_TIMEOUT_S", "30"))
 
@@ -112,5 +119,6 @@ def dbt_env(p: Paths) -> dict[str, str]:
 def apply_process_env(p: Paths) -> None:
     """Export the dbt and Dagster variables so subprocesses (dbt, the daemon) see them."""
     os.environ.update(dbt_env(p))
+    os.environ["EGOV_HOME"] = str(p.home)
     os.environ["DAGSTER_HOME"] = str(p.dagster_home)
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")

@@ -25,14 +25,14 @@ def parse_modood_cities(path: Path) -> pd.DataFrame:
     require_columns(frame, ["code", "name", "provinceCode"], path)
     _require_pattern(frame, "code", r"[1-8][0-9]{3}", path)
     _require_pattern(frame, "provinceCode", r"[1-8][0-9]", path)
-    return frame.rename(
-        columns={"code": "prefecture_prefix", "provinceCode": "province_prefix"}
-    )[["prefecture_prefix", "name", "province_prefix"]]
+    return frame.rename(columns={"code": "prefecture_prefix", "provinceCode": "province_prefix"})[
+        ["prefecture_prefix", "name", "province_prefix"]
+    ]
 
 
 def parse_chinautils_province_dict(path: Path) -> pd.DataFrame:
     """The R data file of the chinautils package: one row per province, names in 3 scripts."""
-    import pyreadr  # noqa: PLC0415 - only this parser needs it
+    import pyreadr
 
     try:
         frame = pyreadr.read_r(str(path))["province_dict"]

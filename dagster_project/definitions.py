@@ -1,0 +1,36 @@
+"""The one Definitions object: wiring only."""
+
+from __future__ import annotations
+
+import dagster as dg
+from dagster_dbt import DbtCliResource
+
+from dagster_project.dbt_project import dbt_project
+from dagster_project.ingest.assets import raw_assets
+from dagster_project.jobs import refresh_all, refresh_all_daily
+from dagster_project.publish_asset import build_publish_asset
+from dagster_project.quality.checks import gx_checks
+from dagster_project.resources import BuildDatabase
+from dagster_project.settings import apply_process_env, dbt_executable, paths
+from dagster_project.transform import dbt_models
+
+
+def build_definitions() -> dg.Definitions:
+    home = paths()
+    apply_process_env(home)
+    raw = raw_assets()
+    upstream = [key for asset in [*raw, dbt_models] for key in asset.keys]
+    return dg.Definitions(
+        assets=[*raw, dbt_models, build_publish_asset(upstream)],
+        asset_checks=gx_checks(),
+        jobs=[refresh_all],
+        schedules=[refresh_all_daily],
+        resources={
+            "build_db": BuildDatabase(home=str(home.home)),
+            "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),
+        },
+        executor=dg.in_process_executor,
+    )
+
+
+defs = build_definitions()

@@ -1,0 +1,66 @@
+"""dbt models as Dagster assets: keys are [schema, model], groups are the layers."""
+
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    dbt_assets,
+)
+
+from dagster_project import state
+from dagster_project.dbt_project import dbt_project
+from dagster_project.resources import BuildDatabase
+from dagster_project.settings import DUCKDB_POOL
+
+
+class LayerTranslator(DagsterDbtTranslator):
+    """One name per thing: DuckDB schema.table = asset key [schema, table] = group schema."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return dbt_resource_props.get("schema")
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str] | None:
+        owner = (dbt_resource_props.get("config", {}).get("meta") or {}).get("owner")
+        return [f"team:{owner}"] if owner else None
+
+
+TRANSLATOR = LayerTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+class DbtBuildConfig(dg.Config):
+    """`force` rebuilds even when no input changed since the last publish."""
+
+    force: bool = False
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=TRANSLATOR,
+    pool=DUCKDB_POOL,
+)
+def dbt_models(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    build_db: BuildDatabase,
+    config: DbtBuildConfig,
+) -> Iterator:
+    """`dbt build` (models, seeds and tests) into the build file, skipped when nothing changed."""
+    home = build_db.paths
+    fingerprint = state.input_fingerprint(context.instance, dbt_project.manifest_path)
+    if not config.force and state.is_published(home, fingerprint):
+        context.log.info("Inputs, models and suites unchanged since the last publish: no rebuild.")
+        return
+    state.record_build_started(home, fingerprint)
+    target = home.state_dir / "dbt_target"
+    yield from dbt.cli(["build"], context=context, target_path=target).stream()
