@@ -1,0 +1,77 @@
+"""The one calling convention of every dataset parser: `parse_dataset(spec, files)`.
+
+A declaration names its parser as `module:function`. Every parser takes ONE file,
+`parse_x(path: Path) -> pandas.DataFrame`, plus `encoding=` when it reads text (the
+declared `encoding` is passed in). A dataset of several files (`paths:` in the
+declaration, e.g. one file per survey year) is parsed file by file and concatenated, in
+file-name order; each row gets `source_file` next to the parser's `source_row`.
+
+Parsers may leave two notes in `frame.attrs`, which this module gathers:
+`raw_columns` (the header as found, checked against the declared `columns`) and
+`dropped_rows` (`{"source_row", "reason"}` for rows deliberately left out). The result
+carries `attrs["dropped_rows"]` (with `source_file`) and `attrs["extra_columns"]`.
+Any InputError leaves with the dataset and the file named.
+"""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from dagster_project.declarations import DatasetSpec
+from dagster_project.errors import InputError
+from dagster_project.ingest import contract
+
+
+def load_parser(spec: DatasetSpec) -> Callable[..., pd.DataFrame]:
+    module_name, _, function_name = spec.parser.partition(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
+def parse_file(spec: DatasetSpec, path: Path) -> pd.DataFrame:
+    """Run the declared parser on one file and check its header against the declaration."""
+    parser = load_parser(spec)
+    kwargs = {}
+    if "encoding" in inspect.signature(parser).parameters:
+        kwargs["encoding"] = spec.encoding
+    try:
+        frame = parser(path, **kwargs)
+        extra = contract.check_columns(
+            spec, frame.attrs.get("raw_columns", spec.columns), path.name
+        )
+    except InputError as exc:
+        raise exc.with_context(dataset=spec.name, file=path.name) from exc
+    frame.attrs["extra_columns"] = extra
+    return frame
+
+
+def parse_dataset(spec: DatasetSpec, files: Sequence[Path]) -> pd.DataFrame:
+    """All files of one payload → one checked frame (key and plausibility per declaration)."""
+    if not files:
+        raise InputError("no files to parse", dataset=spec.name)
+    frames, dropped, extra = [], [], {}
+    for path in sorted(files, key=lambda p: p.name):
+        frame = parse_file(spec, path)
+        dropped += [
+            {**row, "source_file": path.name} for row in frame.attrs.get("dropped_rows", [])
+        ]
+        if frame.attrs["extra_columns"]:
+            extra[path.name] = frame.attrs["extra_columns"]
+        frame = frame.assign(source_file=path.name)
+        frame.attrs = {}
+        frames.append(frame)
+    result = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
+    contract.check_key(spec, result)
+    contract.check_plausible(spec, result)
+    result.attrs = {"dropped_rows": dropped, "extra_columns": extra}
+    return result
+
+
+def dropped_rows(frame: pd.DataFrame) -> pd.DataFrame:
+    """What `parse_dataset` left out and why, as a frame (source_file, source_row, reason)."""
+    rows = frame.attrs.get("dropped_rows", [])
+    return pd.DataFrame(rows, columns=["source_file", "source_row", "reason"])
