@@ -82,21 +82,14 @@ def land(
     mode = mode or ("drop" if files else spec.default_mode)
     state = read_state(_state_file(home, spec))
     current = _current_dir(home, spec, state)
-    if mode == "http":
-        if files:
-            raise ValueError("files= cannot be combined with mode 'http'")
-        obtained = sources.from_http(spec, state.get("current", {}), current, retry)
-    else:
-        chosen = files or sources.local_files(spec, mode, home)
-        obtained = [sources.from_file(path) for path in chosen]
+    obtained = _obtain(spec, mode, home, state=state, current=current, files=files, retry=retry)
     if not obtained or all(item.data is None for item in obtained):
         if current is None:
             raise InputError(f"nothing to land in mode {mode} (empty inbox?)", dataset=spec.name)
         return _unchanged(spec, home, state["current"], mode)
+    # A file answered 304 among several URLs keeps the bytes of the current payload.
     blobs = {
-        item.filename: item.data
-        if item.data is not None
-        else (current / item.filename).read_bytes()
+        item.filename: (current / item.filename).read_bytes() if item.data is None else item.data
         for item in obtained
     }
     check_names(list(blobs), spec.name)
@@ -134,6 +127,23 @@ def current_payload(spec: DatasetSpec, paths: Paths | None = None) -> LandedPayl
     if _current_dir(home, spec, state) is None:
         return None
     return _unchanged(spec, home, state["current"], "current", not_modified=False)
+
+
+def _obtain(
+    spec: DatasetSpec,
+    mode: str,
+    home: Paths,
+    *,
+    state: dict,
+    current: Path | None,
+    files: list[Path] | None,
+    retry: RetryPolicy | None,
+) -> list[sources.Obtained]:
+    if mode != "http":
+        return [sources.from_file(path) for path in files or sources.local_files(spec, mode, home)]
+    if files:
+        raise ValueError("files= cannot be combined with mode 'http'")
+    return sources.from_http(spec, state.get("current", {}), current, retry)
 
 
 def _unchanged(
