@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 
 
@@ -20,6 +21,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit at once (code 75) if another refresh is running, instead of waiting",
     )
+    refresh.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
 
     sql = sub.add_parser("sql", help="run a read-only query against the published file")
     sql.add_argument("query", help="SQL text, or - to read it from standard input")
@@ -38,7 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "refresh":
         from dagster_project.cli_refresh import run_refresh
 
-        return run_refresh(force=args.force, wait=not args.no_wait)
+        return run_refresh(force=args.force, wait=not args.no_wait, verbose=args.verbose)
     if args.command == "sql":
         from dagster_project.cli_sql import run_sql
 
@@ -55,5 +57,17 @@ def main(argv: list[str] | None = None) -> int:
     return 2
 
 
+def entrypoint() -> None:
+    """Console-script entry: a closed pipe (egov sql ... | head) is not an error."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    entrypoint()

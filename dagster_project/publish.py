@@ -104,8 +104,9 @@ def _build_published_copy(
         con.execute(f"attach {_sql_string(str(build_db))} as build (read_only)")
         storage = _sql_string(STORAGE_COMPATIBILITY)
         con.execute(f"attach {_sql_string(str(tmp))} as pub (storage_version {storage})")
-        for schema, table, comment in _relations(con):
+        for schema in PUBLISHED_SCHEMAS:
             con.execute(f"create schema if not exists pub.{quote_ident(schema)}")
+        for schema, table, comment in _relations(con):
             source = f"build.{quote_ident(schema)}.{quote_ident(table)}"
             target = f"pub.{quote_ident(schema)}.{quote_ident(table)}"
             con.execute(f"create table {target} as select * from {source}")
@@ -113,7 +114,6 @@ def _build_published_copy(
             counts[f"{schema}.{table}"] = con.execute(f"select count(*) from {target}").fetchone()[
                 0
             ]
-        con.execute("create schema if not exists pub.audit")
         con.execute(
             "create table if not exists pub.audit.publish_log "
             "(published_at timestamp with time zone, run_id varchar, fingerprint varchar)"

@@ -17,6 +17,8 @@ def _failures(result: dg.ExecuteInProcessResult) -> list[str]:
     for event in result.all_events:
         if event.event_type == dg.DagsterEventType.STEP_FAILURE:
             error = event.step_failure_data.error
+            if error and error.cls_name == "DagsterAssetCheckFailedError":
+                continue  # reported with its failing expectations below
             message = error.message.strip() if error else "unknown error"
             cause = error.cause if error else None
             while cause is not None and cause.cause is not None:

@@ -77,6 +77,10 @@ class Paths:
         return self.home / "state"
 
     @property
+    def logs_dir(self) -> Path:
+        return self.home / "logs"
+
+    @property
     def lock_file(self) -> Path:
         return self.home / "refresh.lock"
 

@@ -1,6 +1,5 @@
 """dbt models as Dagster assets: keys are [schema, model], groups are the layers."""
 
-
 from collections.abc import Iterator, Mapping
 from typing import Any
 

@@ -1,0 +1,97 @@
+"""End to end: the real `egov` CLI refreshes a temporary warehouse home and publishes it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dagster_project.publish import sha256_of
+
+EGOV = [sys.executable, "-m", "dagster_project.cli"]
+
+
+def _egov(home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "EGOV_HOME": str(home)}
+    return subprocess.run([*EGOV, *args], env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def refreshed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess]:
+    home = tmp_path_factory.mktemp("e2e") / "home"
+    result = _egov(home, "refresh")
+    assert result.returncode == 0, result.stdout + result.stderr
+    return home, result
+
+
+def test_refresh_publishes_every_layer_with_dim_region(refreshed):
+    home, result = refreshed
+    published = home / "egov.duckdb"
+    assert f"published: {published}" in result.stdout
+    assert "marts.dim_region" in result.stdout
+    con = duckdb.connect(str(published), read_only=True)
+    schemas = {r[0] for r in con.execute("select schema_name from duckdb_schemas()").fetchall()}
+    assert {"raw", "staging", "intermediate", "marts", "audit"} <= schemas
+    assert "main_marts" not in schemas
+    provinces = con.execute(
+        "select region_code, name_zh, name_en, region_group from marts.dim_region "
+        "where region_level = 'province' order by region_code"
+    ).fetchall()
+    assert len(provinces) == 31
+    assert all(name_zh and name_en and group for _, name_zh, name_en, group in provinces)
+    assert ("440000", "广东省", "Guangdong", "east") in provinces
+    assert ("150000", "内蒙古自治区", "Inner Mongolia", "west") in provinces
+    guangzhou = con.execute(
+        "select short_name_zh, parent_code from marts.dim_region where region_code = '440100'"
+    ).fetchone()
+    assert guangzhou == ("广州", "440000")
+    yanbian = con.execute(
+        "select short_name_zh from marts.dim_region where name_zh = '延边朝鲜族自治州'"
+    ).fetchone()
+    assert yanbian == ("延边",)
+    checks = con.execute(
+        "select count(*), count(*) filter (where success) from audit.check_results "
+        "where suite = 'marts.dim_region'"
+    ).fetchone()
+    assert checks[0] > 0 and checks[0] == checks[1]
+    con.close()
+
+
+def test_published_file_opens_read_only_while_nothing_else_holds_it(refreshed):
+    home, _ = refreshed
+    con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
+    assert con.execute("select current_setting('access_mode')").fetchone() == ("read_only",)
+    with pytest.raises(duckdb.Error):
+        con.execute("create table marts.x as select 1")
+    con.close()
+
+
+def test_egov_sql_counts_provinces_in_every_format(refreshed):
+    home, _ = refreshed
+    query = "select count(*) as n from marts.dim_region where region_level='province'"
+    table = _egov(home, "sql", query)
+    assert table.returncode == 0 and "| 31 |" in table.stdout
+    assert _egov(home, "sql", query, "--format", "csv").stdout.split() == ["n", "31"]
+    assert '"n": 31' in _egov(home, "sql", query, "--format", "json").stdout
+    bad = _egov(home, "sql", "select * from marts.no_such_table")
+    assert bad.returncode == 1 and "no_such_table" in bad.stderr
+
+
+def test_second_refresh_rebuilds_and_republishes_nothing(refreshed):
+    home, _ = refreshed
+    before = sha256_of(home / "egov.duckdb")
+    again = _egov(home, "refresh")
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "nothing changed since the last publish" in again.stdout
+    assert sha256_of(home / "egov.duckdb") == before
+
+
+def test_status_lists_assets_and_checks(refreshed):
+    home, _ = refreshed
+    status = _egov(home, "status")
+    assert status.returncode == 0, status.stderr
+    assert "marts/dim_region" in status.stdout
+    assert "gx_dim_region" in status.stdout
+    assert "SUCCEEDED" in status.stdout
