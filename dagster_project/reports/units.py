@@ -1,0 +1,84 @@
+"""The unit vocabulary and how units are written after a number.
+
+Canonical units are a fixed vocabulary: CNY, percent, pp, count, hours, days,
+working_days, minutes, seconds, months, tonnes, score, rank, multiple. Anything else (ages,
+years as durations, areas) is not read as a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+UNITS = (
+    "CNY", "percent", "pp", "count", "hours", "days", "working_days", "minutes", "seconds",
+    "months", "tonnes", "score", "rank", "multiple",
+)  # fmt: skip
+
+MULTIPLIERS = {
+    "万亿": Decimal(10) ** 12,
+    "千亿": Decimal(10) ** 11,
+    "百亿": Decimal(10) ** 10,
+    "亿": Decimal(10) ** 8,
+    "千万": Decimal(10) ** 7,
+    "百万": Decimal(10) ** 6,
+    "万": Decimal(10) ** 4,
+    "千": Decimal(10) ** 3,
+}
+# Longest written form first, so 个百分点 wins over 个 and 分钟 over 分.
+_WRITTEN: list[tuple[str, str]] = [
+    ("元人民币", "CNY"), ("元", "CNY"),
+    ("%", "percent"),
+    ("个百分点", "pp"), ("百分点", "pp"),
+    ("个工作日", "working_days"), ("工作日", "working_days"),
+    ("个小时", "hours"), ("小时", "hours"),
+    ("分钟", "minutes"), ("秒钟", "seconds"), ("秒", "seconds"),
+    ("个月", "months"), ("天", "days"), ("日", "days"),
+    ("吨", "tonnes"), ("倍", "multiple"), ("分", "score"), ("点", "score"),
+    ("人次", "count"),
+]  # fmt: skip
+# Measure words that make a count (个 after the longer 个X forms above).
+COUNT_WORDS = "个项次份人条家件类名张台路起户辆套款所座种批笔单位例宗枚篇场轮处栋间架艘只株"
+_WRITTEN += [(word, "count") for word in COUNT_WORDS]
+_WRITTEN.sort(key=lambda item: -len(item[0]))
+_MULTIPLIER_RE = re.compile("|".join(sorted(MULTIPLIERS, key=len, reverse=True)))
+# Units that only make sense for a duration; 内 after them means 'within'.
+DURATIONS = {"hours", "days", "working_days", "minutes", "seconds", "months"}
+
+
+@dataclass(frozen=True)
+class UnitMatch:
+    unit: str
+    raw: str  # multiplier and unit as written, e.g. 亿元, 万次, %
+    multiplier: Decimal
+    end: int  # offset just after the unit
+    approx_more: bool  # 余/多 written between number and unit (2,000余类, 1.7万余个)
+
+
+def read_unit(text: str, pos: int) -> UnitMatch | None:
+    """The unit written at text[pos:], with an optional 万/亿 multiplier and 余/多."""
+    start, more = pos, False
+    if text.startswith(("余", "多"), pos):
+        pos, more = pos + 1, True
+    multiplier = Decimal(1)
+    mult = _MULTIPLIER_RE.match(text, pos)
+    if mult:
+        multiplier, pos = MULTIPLIERS[mult.group(0)], mult.end()
+        if text.startswith(("余", "多"), pos):
+            pos, more = pos + 1, True
+    for written, unit in _WRITTEN:
+        if text.startswith(written, pos):
+            if unit == "days" and written == "日" and _is_date_day(text, start):
+                return None
+            end = pos + len(written)
+            return UnitMatch(unit, text[start:end], multiplier, end, more)
+    if mult:  # 6,800万 / 超1.8亿 with no measure word: a plain count
+        return UnitMatch("count", text[start:pos], multiplier, pos, more)
+    return None
+
+
+def _is_date_day(text: str, number_end: int) -> bool:
+    """'3月5日' is a date, not a duration of 5 days."""
+    head = text[max(0, number_end - 6) : number_end]
+    return bool(re.search(r"\d月\d{1,2}$", head))

@@ -1,0 +1,37 @@
+"""Shared fixtures for the report-extraction tests.
+
+The bundled report lives outside the repository (../shared/reports, licensed input): tests
+that need it are skipped with a reason when it is absent.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dagster_project.reports import Extraction, extract_document
+from dagster_project.settings import PROJECT_ROOT, SOURCES_DIR
+
+REPORT_NAME = "smart-gov-market-report-2026-preview.txt"
+SHARED_REPORT = PROJECT_ROOT.parent / "shared" / "reports" / REPORT_NAME
+DOCUMENT_ID = "smart-gov-market-report-2026-preview"
+COMMITTED_OUTPUT = SOURCES_DIR / "reports" / DOCUMENT_ID
+GOLD = Path(__file__).parent / "gold" / f"{DOCUMENT_ID}.yml"
+
+
+@pytest.fixture(scope="session")
+def report_path() -> Path:
+    if not SHARED_REPORT.exists():
+        pytest.skip(f"bundled report not at {SHARED_REPORT} (licensed input, not in the repo)")
+    return SHARED_REPORT
+
+
+@pytest.fixture(scope="session")
+def extraction(report_path: Path) -> Extraction:
+    return extract_document(report_path)
+
+
+def section_key(fact: dict) -> str:
+    """`doc:1.1` -> `1.1`; the abstract is `abstract`."""
+    return fact["section_id"].split(":", 1)[1]
