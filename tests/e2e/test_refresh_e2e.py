@@ -15,7 +15,9 @@ EGOV = [sys.executable, "-m", "dagster_project.cli"]
 
 def _egov(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "EGOV_HOME": str(home)}
-    return subprocess.run([*EGOV, *args], env=env, capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [*EGOV, *args], env=env, capture_output=True, text=True, timeout=900, check=False
+    )
 
 
 @pytest.fixture(scope="module")

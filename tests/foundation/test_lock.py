@@ -28,9 +28,11 @@ def test_second_process_is_refused_or_waits(tmp_path):
         [sys.executable, "-c", HOLD, str(lock_file), "2"], stdout=subprocess.PIPE, text=True
     )
     assert other.stdout.readline().strip() == "held"
-    with pytest.raises(RefreshBusyError, match="another refresh is running"):
-        with refresh_lock(lock_file, wait_s=0):
-            pass
+    with (
+        pytest.raises(RefreshBusyError, match="another refresh is running"),
+        refresh_lock(lock_file, wait_s=0),
+    ):
+        pass
     waited = []
     started = time.monotonic()
     with refresh_lock(lock_file, wait_s=30, on_wait=waited.append):
