@@ -64,9 +64,12 @@ def tidy_lines(text: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n") + "\n"
 
 
-def clean_text(text: str, title_hint: str | None = None) -> CleanText:
+def _normalised(text: str) -> str:
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = to_simplified(remove_readings(normalise_width(text)))
-    body, header_title = strip_boilerplate(text)
-    title = to_simplified(title_hint.strip()) if title_hint else header_title
+    return to_simplified(remove_readings(normalise_width(text)))
+
+
+def clean_text(text: str, title_hint: str | None = None) -> CleanText:
+    body, header_title = strip_boilerplate(_normalised(text))
+    title = _normalised(title_hint).strip() if title_hint else header_title
     return CleanText(tidy_lines(body), title)

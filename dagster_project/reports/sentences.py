@@ -13,7 +13,8 @@ from dagster_project.reports.model import Sentence, Span
 
 _SENTENCE_END = re.compile(r"[。！？!][”’」』)]*|\n")
 _GROUP_SEP = re.compile(r"[;；]")
-_CLAUSE_SEP = re.compile(r"[,，;；:：。]")
+# A comma between two digits is a thousands separator (18,240亿元), not a clause break.
+_CLAUSE_SEP = re.compile(r"[，;；:：。]|(?<!\d),|,(?!\d)")
 
 
 def _trimmed(text: str, start: int, end: int) -> Sentence | None:

@@ -70,3 +70,10 @@ def test_clause_groups_and_clauses() -> None:
     sentence = split_sentences("甲,乙;丙,丁。", 0, 8, [])[0]
     assert [(g.start, g.end) for g in clause_groups(sentence)] == [(0, 3), (4, 8)]
     assert len(clauses(sentence)) == 5  # 甲 乙 丙 丁 and the empty tail after 。
+
+
+def test_thousands_separator_is_not_a_clause_break() -> None:
+    text = "增长至2031年的18,240亿元,年均增长14.4%。"
+    sentence = split_sentences(text, 0, len(text), [])[0]
+    parts = [text[c.start : c.end] for c in clauses(sentence)]
+    assert parts[:2] == ["增长至2031年的18,240亿元", "年均增长14.4%"]
