@@ -1,10 +1,9 @@
-"""Table of contents, section headings and sections.
+"""Section headings and sections.
 
-The report's TOC is one line whose page numbers (and the site's anchor ids) are glued to the
-next heading's number: `摘要 328730一、…综述 5261741.1智慧政务…`. It is parsed into
-(number, title) entries, skipped as body text, and used to find the headings in the body,
-where they are glued to the surrounding text too. Without a TOC, headings are read from
-lines of their own (Markdown and HTML keep them on separate lines).
+Headings are found from the table of contents (see `toc`): each entry is searched in the
+body, where headings are glued to the surrounding text (`…格局。一、…综述1.1智慧政务…近年来`).
+Without a TOC, headings are read from lines of their own (Markdown and HTML keep them on
+separate lines).
 """
 
 from __future__ import annotations
@@ -13,15 +12,13 @@ import re
 from dataclasses import dataclass
 
 from dagster_project.reports.model import Section, Span
+from dagster_project.reports.toc import CHAPTER, CN_DIGITS, UNNUMBERED, chinese_numeral, find_toc
 
-CN_DIGITS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_UNNUMBERED = ("摘要", "前言", "引言", "序言", "结论", "附录")
-_CHAPTER = r"[一二三四五六七八九十]{1,3}、"
-_TOC_START = re.compile(r"目\s*录")
-_ENTRY_HEAD = re.compile(rf"(?P<num>{_CHAPTER})|(?P<word>{'|'.join(_UNNUMBERED)})")
-_TITLE_PAGE = re.compile(r"(?P<title>.+?)\s+(?P<digits>\d+)")
+WHOLE_TEXT = "正文"
+_UNNUMBERED_KEYS = {"摘要": "abstract", WHOLE_TEXT: "body"}
 _LINE_HEADING = re.compile(
-    rf"^(?:(?P<word>{'|'.join(_UNNUMBERED)})|(?P<num>{_CHAPTER}|\d+(?:\.\d+)+)\s*(?P<title>[^。\n]{{2,60}}))$"
+    rf"^(?:(?P<word>{'|'.join(UNNUMBERED)})"
+    rf"|(?P<num>{CHAPTER}|\d+(?:\.\d+)+)\s*(?P<title>[^。\n]{{2,60}}))$"
 )
 
 
@@ -35,80 +32,6 @@ class Heading:
     @property
     def level(self) -> int:
         return 1 if self.number is None else self.number.count(".") + 1
-
-
-def chinese_numeral(text: str) -> int:
-    """一..九十九 -> int (chapter numbers only go that far)."""
-    text = text.rstrip("、")
-    if "十" not in text:
-        return CN_DIGITS[text]
-    tens, _, units = text.partition("十")
-    return (CN_DIGITS[tens] if tens else 1) * 10 + (CN_DIGITS[units] if units else 0)
-
-
-def _split_digits(digits: str, chapter: int | None) -> tuple[str, str]:
-    """Split a page/anchor digit run from the chapter part of the next `x.y` number."""
-    wanted = str(chapter) if chapter is not None else digits[-1:]
-    if chapter is not None and not digits.endswith(wanted):
-        wanted = digits[-1:]
-    return digits[: len(digits) - len(wanted)], wanted
-
-
-def _subsection(rest: str, chapter: str, last: tuple[str | None, int]) -> str | None:
-    """The `.y` part of the next number; prefer the expected next y, since a title may itself
-    start with digits (`5.12026-2030年…` is 5.1 + `2026-2030年…`)."""
-    expected = last[1] + 1 if last[0] == chapter else 1
-    if rest.startswith(f".{expected}"):
-        return f".{expected}"
-    match = re.match(r"\.\d+", rest)
-    return match.group(0) if match else None
-
-
-def parse_toc(toc: str) -> list[tuple[str | None, str]]:
-    """(number, title) for each entry of a glued one-line TOC."""
-    entries: list[tuple[str | None, str]] = []
-    pos, chapter, carry, last = 0, None, "", (None, 0)
-    head = re.compile(rf"\d*?(?:(?P<num>{_CHAPTER})|(?P<word>{'|'.join(_UNNUMBERED)}))")
-    while pos < len(toc):
-        number: str | None
-        if carry:  # the chapter digits of an `x.y` number were glued to the page digits
-            sub = _subsection(toc[pos:], carry, last)
-            if not sub:
-                break
-            number, pos = carry + sub, pos + len(sub)
-            last = (carry, int(sub[1:]))
-        else:
-            match = head.match(toc, pos)
-            if not match:
-                break
-            pos = match.end()
-            number = str(chinese_numeral(match.group("num"))) if match.group("num") else None
-            if match.group("word"):
-                pos = match.start("word")
-            chapter = int(number) if number else chapter
-        page = _TITLE_PAGE.match(toc, pos)
-        if not page:
-            entries.append((number, toc[pos:].strip()))
-            break
-        entries.append((number, page.group("title").strip()))
-        pos = page.end()
-        carry = ""
-        rest = toc[pos:]
-        if re.match(r"\.\d", rest):  # digits ran straight into "x.y": split them
-            _, carry = _split_digits(page.group("digits"), chapter)
-    return entries
-
-
-def find_toc(text: str) -> tuple[Span | None, list[tuple[str | None, str]]]:
-    match = _TOC_START.search(text)
-    if not match:
-        return None, []
-    line_end = text.find("\n", match.end())
-    line_end = len(text) if line_end < 0 else line_end
-    entries = parse_toc(text[match.end() : line_end].strip())
-    if len(entries) < 2:
-        return None, []
-    return Span(match.start(), line_end), entries
 
 
 def _heading_pattern(number: str | None, title: str, chapter_cn: str | None) -> re.Pattern[str]:
@@ -162,7 +85,7 @@ def build_sections(text: str, headings: list[Heading], document_id: str) -> list
     sections = []
     for i, heading in enumerate(headings):
         end = headings[i + 1].start if i + 1 < len(headings) else len(text.rstrip("\n"))
-        key = heading.number or ("abstract" if heading.title == "摘要" else heading.title)
+        key = heading.number or _UNNUMBERED_KEYS.get(heading.title, heading.title)
         sections.append(
             Section(
                 section_id=f"{document_id}:{key}",
@@ -183,4 +106,8 @@ def find_sections(text: str, document_id: str) -> tuple[Span | None, list[Sectio
     headings = headings_from_toc(text, toc_span.end, entries) if toc_span else []
     if not headings:
         headings = headings_from_lines(text)
+    if not headings:
+        # No recognisable structure: the whole text (after any TOC) is one section.
+        start = toc_span.end if toc_span else 0
+        headings = [Heading(None, WHOLE_TEXT, start, start)]
     return toc_span, build_sections(text, headings, document_id)

@@ -1,11 +1,7 @@
 from dagster_project.reports.model import Span
 from dagster_project.reports.sentences import clause_groups, clauses, split_sentences
-from dagster_project.reports.structure import (
-    chinese_numeral,
-    find_sections,
-    find_toc,
-    parse_toc,
-)
+from dagster_project.reports.structure import find_sections
+from dagster_project.reports.toc import chinese_numeral, find_toc, parse_toc
 
 GLUED_TOC = (
     "目录4862摘要 328730一、现状与案例综述 5261741.1整体态势 5305201.2区域案例 72218"
@@ -77,3 +73,11 @@ def test_thousands_separator_is_not_a_clause_break() -> None:
     sentence = split_sentences(text, 0, len(text), [])[0]
     parts = [text[c.start : c.end] for c in clauses(sentence)]
     assert parts[:2] == ["增长至2031年的18,240亿元", "年均增长14.4%"]
+
+
+def test_text_without_structure_is_one_section() -> None:
+    text = "据统计,2023年某市节约成本约3.4亿元。\n"
+    _, sections = find_sections(text, "d")
+    assert [(s.section_id, s.section_number, s.char_start, s.char_end) for s in sections] == [
+        ("d:body", None, 0, len(text) - 1)
+    ]
