@@ -7,6 +7,7 @@ from dagster_dbt import DbtCliResource
 
 from dagster_project.dbt_project import dbt_project
 from dagster_project.ingest.assets import raw_assets
+from dagster_project.ingest.scheduling import source_automation
 from dagster_project.jobs import refresh_all, refresh_all_daily
 from dagster_project.publish_asset import build_publish_asset
 from dagster_project.quality.checks import gx_checks
@@ -20,11 +21,13 @@ def build_definitions() -> dg.Definitions:
     apply_process_env(home)
     raw = raw_assets()
     upstream = [key for asset in [*raw, dbt_models] for key in asset.keys]
+    source_jobs, source_schedules, source_sensors = source_automation()
     return dg.Definitions(
         assets=[*raw, dbt_models, build_publish_asset(upstream)],
         asset_checks=gx_checks(),
-        jobs=[refresh_all],
-        schedules=[refresh_all_daily],
+        jobs=[refresh_all, *source_jobs],
+        schedules=[refresh_all_daily, *source_schedules],
+        sensors=source_sensors,
         resources={
             "build_db": BuildDatabase(home=str(home.home)),
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),

@@ -60,6 +60,9 @@ def dbt_models(
     if not config.force and state.is_published(home, fingerprint):
         context.log.info("Inputs, models and suites unchanged since the last publish: no rebuild.")
         return
-    state.record_build_started(home, fingerprint)
+    # A subset run (one source's job, a UI selection) leaves other models as they were, so
+    # it must not vouch for the whole warehouse: the next full refresh rebuilds everything.
+    full = set(context.selected_asset_keys) == set(context.assets_def.keys)
+    state.record_build_started(home, fingerprint if full else f"partial:{fingerprint}")
     target = home.state_dir / "dbt_target"
     yield from dbt.cli(["build"], context=context, target_path=target).stream()
