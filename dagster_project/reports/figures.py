@@ -63,20 +63,32 @@ def _single(text: str, read: _Read, rank: bool) -> Figure:
     )
 
 
+def _bound(token: NumberToken, value: Decimal | None, span: tuple[int, int], **shared) -> Figure:
+    return Figure(
+        start=span[0],
+        end=span[1],
+        number_start=token.start,
+        value=to_float(value),
+        value_raw=token.raw,
+        lost_digits=token.value is None,
+        **shared,
+    )
+
+
 def _range(text: str, low: _Read, high: _Read) -> list[Figure]:
+    """`28%—35%` or `3至5天`: the unit is read from the high bound when the low omits it."""
     unit = high.unit
     assert unit is not None
-    low_unit = low.unit or unit
     lo, hi = _value(low.token, unit), _value(high.token, unit)
     _, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
-    common = {"unit": unit.unit, "value_low": to_float(lo), "value_high": to_float(hi)}
+    shared = {"unit": unit.unit, "value_low": to_float(lo), "value_high": to_float(hi)}
+    low_end = low.unit.end if low.unit else low.token.end
+    low_raw = (low.unit or unit).raw
     return [
-        Figure(low.token.start, low.unit.end if low.unit else low.token.end, low.token.start,
-               to_float(lo), qualifier=">=", value_raw=low.token.raw, unit_raw=low_unit.raw,
-               range_role="low", lost_digits=low.token.value is None, **common),
-        Figure(high.token.start, end, high.token.start, to_float(hi), qualifier="<=",
-               value_raw=high.token.raw, unit_raw=unit.raw, range_role="high",
-               lost_digits=high.token.value is None, **common),
+        _bound(low.token, lo, (low.token.start, low_end), qualifier=">=", unit_raw=low_raw,
+               range_role="low", **shared),
+        _bound(high.token, hi, (high.token.start, end), qualifier="<=", unit_raw=unit.raw,
+               range_role="high", **shared),
     ]  # fmt: skip
 
 

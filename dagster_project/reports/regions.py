@@ -27,7 +27,7 @@ _ORG_AFTER_CHINA = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:研究院|院|中心|联盟|协会|学会|委员会|研究所|公司|集团|银行|网)"
 )
 _RANKING_AFTER = re.compile(r"(?:[^,，;；。]{0,8}?第\d|前[\d一二三四五六七八九十]|率先|首|领先)")
-_RANKING_BEFORE = ("引领", "领跑", "居", "领先", "在")
+_RANKING_BEFORE = ("引领", "领跑", "居", "领先")
 _BENCHMARK_BEFORE = re.compile(r"(?:高于|低于|超过|优于|好于|不及|超出)$")
 _BENCHMARK_AVG = re.compile(r"[^,，;；。]{0,10}?平均(?:值|水平的|为|达)?")
 _ENUM_JOINERS = {"、", "和", "及", "与"}

@@ -1,7 +1,8 @@
 """Shared fixtures for the report-extraction tests.
 
 The bundled report lives outside the repository (../shared/reports, licensed input): tests
-that need it are skipped with a reason when it is absent.
+that need it are skipped with a reason when it is absent. Paths are offered as fixtures
+rather than importable constants, so the tests work under any pytest import mode.
 """
 
 from __future__ import annotations
@@ -32,6 +33,11 @@ def extraction(report_path: Path) -> Extraction:
     return extract_document(report_path)
 
 
-def section_key(fact: dict) -> str:
-    """`doc:1.1` -> `1.1`; the abstract is `abstract`."""
-    return fact["section_id"].split(":", 1)[1]
+@pytest.fixture(scope="session")
+def committed_output() -> Path:
+    return COMMITTED_OUTPUT
+
+
+@pytest.fixture(scope="session")
+def gold_path() -> Path:
+    return GOLD

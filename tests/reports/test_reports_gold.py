@@ -8,10 +8,10 @@ Kind, metric and cited source are reported as agreement rates on the matched fig
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 import pytest
 import yaml
-from conftest import GOLD, section_key
 
 MIN_PRECISION = 0.98
 MIN_RECALL = 0.95
@@ -33,9 +33,14 @@ def _fact_key(f: dict) -> tuple:
     return _key((section_key(f), f["value"], f["unit"], f["qualifier"], f["period_year"], region))
 
 
+def section_key(fact: dict) -> str:
+    """`doc:1.1` -> `1.1`; the abstract is `abstract`."""
+    return fact["section_id"].split(":", 1)[1]
+
+
 @pytest.fixture(scope="module")
-def gold() -> dict:
-    with GOLD.open(encoding="utf-8") as handle:
+def gold(gold_path: Path) -> dict:
+    with gold_path.open(encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 

@@ -17,6 +17,7 @@ import pytest
 
 from dagster_project.reports import Extraction, extract_document
 from dagster_project.reports.clean import clean_text
+from dagster_project.reports.loaders import load_text
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|[-–—~至到](?:19|20)\d{2}年|\))")
 _YI_YUAN = re.compile(r"(?<![\d.?])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=億元)")
@@ -118,8 +119,11 @@ def test_next_edition_follows_years_numbers_and_title(raw: str, extraction, tmp_
     assert shares == [c["value"] for c in extraction.table_cells]  # cells carry no % sign
 
 
-def test_markdown_rendering_without_toc_gives_the_same_facts(extraction, tmp_path) -> None:
-    text = _cleaned_text(extraction)
+def test_markdown_rendering_without_toc_gives_the_same_facts(
+    report_path: Path, extraction, tmp_path: Path
+) -> None:
+    loaded = load_text(report_path)
+    text = clean_text(loaded.text, loaded.title_hint).text
     path = tmp_path / "smart-gov-market-report-2026-preview.md"
     path.write_text(to_markdown(extraction, text), encoding="utf-8")
     variant = extract_document(path)
@@ -140,13 +144,3 @@ def test_html_rendering_of_the_raw_page_gives_the_same_facts(raw: str, extractio
     assert variant.manifest["title"] == extraction.manifest["title"]
     assert _comparable(variant.facts) == _comparable(extraction.facts)
     assert [c["value"] for c in variant.table_cells] == [c["value"] for c in extraction.table_cells]
-
-
-def _cleaned_text(extraction: Extraction) -> str:
-    """Rebuild the cleaned text's section bodies from the committed offsets' source."""
-    from conftest import SHARED_REPORT
-
-    from dagster_project.reports.loaders import load_text
-
-    loaded = load_text(SHARED_REPORT)
-    return clean_text(loaded.text, loaded.title_hint).text
