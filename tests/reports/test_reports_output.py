@@ -66,3 +66,12 @@ def test_document_id_override(tmp_path: Path) -> None:
     extraction = extract_document(path, document_id="custom-id")
     assert {f["document_id"] for f in extraction.facts} == {"custom-id"}
     assert extraction.sections[0]["section_id"] == "custom-id:abstract"
+
+
+def test_cli_regenerates_an_output_folder(tmp_path: Path, capsys) -> None:
+    from dagster_project.reports.__main__ import main
+
+    source = _write(tmp_path, "cli-sample.txt", SAMPLE)
+    assert main(["extract", str(source), "--out", str(tmp_path / "out")]) == 0
+    assert "cli-sample: 6 facts" in capsys.readouterr().out
+    assert read_output(tmp_path / "out")["report_documents"][0]["document_id"] == "cli-sample"
