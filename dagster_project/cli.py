@@ -1,4 +1,4 @@
-"""egov: the command line of the warehouse (refresh, sql, status, dev)."""
+"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dev)."""
 
 from __future__ import annotations
 
@@ -29,6 +29,12 @@ def _parser() -> argparse.ArgumentParser:
 
     sub.add_parser("status", help="last refresh, per-asset materialization times, checks")
 
+    ingest = sub.add_parser(
+        "ingest-report", help="ingest one report document (.txt, .md, .html) and publish"
+    )
+    ingest.add_argument("path", help="the report document")
+    ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
     dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
     dev.add_argument("--port", default="3000")
     dev.add_argument("--host", default="127.0.0.1")
@@ -50,6 +56,10 @@ def main(argv: list[str] | None = None) -> int:
         from dagster_project.cli_status import run_status
 
         return run_status()
+    if args.command == "ingest-report":
+        from dagster_project.cli_reports import run_ingest_report
+
+        return run_ingest_report(args.path, verbose=args.verbose)
     if args.command == "dev":
         from dagster_project.cli_refresh import run_dev
 

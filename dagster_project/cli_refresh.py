@@ -1,10 +1,13 @@
-"""egov refresh / dev: run the refresh job in-process on the persistent instance."""
+"""egov refresh / dev: run the refresh on the persistent instance, in this process."""
 
 from __future__ import annotations
 
 import os
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 from dagster_project.capture import output_to
 from dagster_project.lock import RefreshBusyError, refresh_lock
@@ -28,28 +31,50 @@ def _waiting(holder: str) -> None:
     print(f"egov: another refresh is running ({holder}); waiting for it to finish", file=sys.stderr)
 
 
+@contextmanager
+def locked_session(*, wait: bool, verbose: bool) -> Iterator[tuple]:
+    """Definitions, instance, home and log file, with the refresh lock held throughout.
+
+    Raises RefreshBusyError when another refresh holds the lock and wait is False.
+    """
+    home = _prepare()
+    with refresh_lock(home.lock_file, wait_s=None if wait else 0, on_wait=_waiting):
+        from dagster_project.definitions import defs
+        from dagster_project.instance import get_instance, recover_dead_runs
+
+        instance = get_instance(home)
+        for run_id in recover_dead_runs(instance):
+            print(f"egov: marked run {run_id} of a killed refresh as failed", file=sys.stderr)
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        log_file = None if verbose else home.logs_dir / f"refresh-{stamp}-{os.getpid()}.log"
+        yield defs, instance, home, log_file
+
+
 def run_refresh(*, force: bool = False, wait: bool = True, verbose: bool = False) -> int:
     """Full refresh + publish. Exit 0 on success, 1 on any failure, 75 if busy and not waiting."""
-    home = _prepare()
     try:
-        with refresh_lock(home.lock_file, wait_s=None if wait else 0, on_wait=_waiting):
-            return _execute(home, force=force, verbose=verbose)
+        with locked_session(wait=wait, verbose=verbose) as (defs, instance, home, log_file):
+            return _execute(defs, instance, home, log_file, force=force)
     except RefreshBusyError as exc:
         print(f"egov: {exc}", file=sys.stderr)
         return EXIT_BUSY
 
 
-def _execute(home: Paths, *, force: bool, verbose: bool) -> int:
-    from dagster_project.definitions import defs
-    from dagster_project.instance import get_instance, recover_dead_runs
+def _execute(defs, instance, home: Paths, log_file: Path | None, *, force: bool) -> int:
+    from dagster_project.cli_reports import sync_reports
     from dagster_project.jobs import REFRESH_JOB
     from dagster_project.refresh_report import print_report
 
-    instance = get_instance(home)
-    for run_id in recover_dead_runs(instance):
-        print(f"egov: marked run {run_id} of a killed refresh as failed", file=sys.stderr)
     started = time.monotonic()
-    log_file = None if verbose else home.logs_dir / f"refresh-{time.strftime('%Y%m%dT%H%M%S')}.log"
+    failed_documents = sync_reports(defs, instance, home, log_file)
+    if failed_documents:
+        print("egov refresh FAILED: report documents not loaded:", file=sys.stderr)
+        for line in failed_documents:
+            print(f"  {line}", file=sys.stderr)
+        print(f"  nothing published; {home.published_db} is unchanged", file=sys.stderr)
+        if log_file is not None:
+            print(f"log:       {log_file}")
+        return 1
     with output_to(log_file):
         result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(
             instance=instance,

@@ -11,6 +11,12 @@ from dagster_project.ingest.scheduling import source_automation
 from dagster_project.jobs import refresh_all, refresh_all_daily
 from dagster_project.publish_asset import build_publish_asset
 from dagster_project.quality.checks import gx_checks
+from dagster_project.report_assets import (
+    ingest_report,
+    load_report,
+    raw_report_documents,
+    reports_inbox,
+)
 from dagster_project.resources import BuildDatabase
 from dagster_project.settings import apply_process_env, dbt_executable, paths
 from dagster_project.transform import dbt_models
@@ -23,11 +29,11 @@ def build_definitions() -> dg.Definitions:
     upstream = [key for asset in [*raw, dbt_models] for key in asset.keys]
     source_jobs, source_schedules, source_sensors = source_automation()
     return dg.Definitions(
-        assets=[*raw, dbt_models, build_publish_asset(upstream)],
+        assets=[*raw, raw_report_documents, dbt_models, build_publish_asset(upstream)],
         asset_checks=gx_checks(),
-        jobs=[refresh_all, *source_jobs],
+        jobs=[refresh_all, ingest_report, load_report, *source_jobs],
         schedules=[refresh_all_daily, *source_schedules],
-        sensors=source_sensors,
+        sensors=[reports_inbox, *source_sensors],
         resources={
             "build_db": BuildDatabase(home=str(home.home)),
             "dbt": DbtCliResource(project_dir=dbt_project, dbt_executable=dbt_executable()),

@@ -12,7 +12,7 @@ from dagster_project.publish_asset import PUBLISH_KEY
 from dagster_project.settings import Paths
 
 
-def _failures(result: dg.ExecuteInProcessResult) -> list[str]:
+def step_failures(result: dg.ExecuteInProcessResult) -> list[str]:
     lines = []
     for event in result.all_events:
         if event.event_type == dg.DagsterEventType.STEP_FAILURE:
@@ -71,7 +71,7 @@ def print_report(home: Paths, result: dg.ExecuteInProcessResult, seconds: float)
         f"  assets materialized: {len(materialized)}; "
         f"checks passed: {tally['passed']}, failed: {tally['failed']}"
     )
-    for line in _failures(result) + failed_checks:
+    for line in step_failures(result) + failed_checks:
         print(line, file=sys.stderr if not result.success else sys.stdout)
     if not result.success:
         print(f"  nothing published; {home.published_db} is unchanged", file=sys.stderr)

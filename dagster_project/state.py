@@ -55,9 +55,10 @@ def raw_data_versions(instance: dg.DagsterInstance, keys: list[dg.AssetKey]) -> 
 
 def input_fingerprint(instance: dg.DagsterInstance, manifest_path: Path) -> str:
     from dagster_project.ingest.assets import raw_asset_keys
+    from dagster_project.report_assets import REPORT_KEYS
 
     payload = {
-        "raw": raw_data_versions(instance, raw_asset_keys()),
+        "raw": raw_data_versions(instance, [*raw_asset_keys(), *REPORT_KEYS]),
         "dbt": _manifest_digest(manifest_path),
         "expectations": _expectations_digest(),
     }

@@ -61,6 +61,29 @@ def test_refresh_publishes_every_layer_with_dim_region(refreshed):
     con.close()
 
 
+def test_report_figures_are_queryable_with_their_citation(refreshed):
+    home, _ = refreshed
+    con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
+    spend = con.execute(
+        "select distinct period_year, value, unit, qualifier, kind, cited_source "
+        "from marts.fct_report_facts where metric_id = 'smartgov_it_spend' order by 1"
+    ).fetchall()
+    assert spend == [
+        (2023, 186_200_000_000, "CNY", "=", "actual", "IDC"),
+        (2026, 300_000_000_000, "CNY", ">", "forecast", "IDC"),
+    ]
+    garbled = con.execute(
+        "select quality_flag from marts.fct_report_facts where value_raw = '?.2'"
+    ).fetchall()
+    assert garbled == [("corrupted",)]
+    table = con.execute(
+        "select count(*), sum(value) from marts.fct_report_table_cells "
+        "where table_title = '服务类别占比(%)'"
+    ).fetchone()
+    assert table[0] == 5 and abs(table[1] - 100) < 1e-9
+    con.close()
+
+
 def test_published_file_opens_read_only_while_nothing_else_holds_it(refreshed):
     home, _ = refreshed
     con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)

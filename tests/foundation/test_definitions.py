@@ -62,3 +62,18 @@ def test_inbox_sensor_requests_a_drop_mode_run_for_new_files(defs, egov_home):
     (request,) = result.run_requests
     assert request.run_key.startswith("ecb__eurofxref:")
     assert request.run_config == {"ops": {"raw__ecb__eurofxref": {"config": {"mode": "drop"}}}}
+
+
+def test_reports_inbox_sensor_adds_a_partition_per_document(defs, egov_home):
+    sensor = defs.resolve_sensor_def("reports_inbox")
+    assert not sensor(dg.build_sensor_context(instance=dg.DagsterInstance.ephemeral())).run_requests
+    inbox = egov_home / "inbox" / "reports"
+    inbox.mkdir(parents=True)
+    (inbox / "Market Report 2027.md").write_text("# 2027年报告\n", encoding="utf-8")
+    (inbox / "notes.bin").write_bytes(b"\x00")
+    result = sensor(dg.build_sensor_context(instance=dg.DagsterInstance.ephemeral()))
+    (request,) = result.run_requests
+    assert request.partition_key == "market-report-2027"
+    assert request.run_key.startswith("market-report-2027:")
+    (add,) = result.dynamic_partitions_requests
+    assert list(add.partition_keys) == ["market-report-2027"]
