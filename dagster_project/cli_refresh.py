@@ -41,7 +41,9 @@ def locked_session(*, wait: bool, verbose: bool) -> Iterator[tuple]:
     with refresh_lock(home.lock_file, wait_s=None if wait else 0, on_wait=_waiting):
         from dagster_project.definitions import defs
         from dagster_project.instance import get_instance, recover_dead_runs
+        from dagster_project.publish import remove_stale_temporaries
 
+        remove_stale_temporaries(home)
         instance = get_instance(home)
         for run_id in recover_dead_runs(instance):
             print(f"egov: marked run {run_id} of a killed refresh as failed", file=sys.stderr)

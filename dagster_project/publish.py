@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import time
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,7 +21,7 @@ from pathlib import Path
 import duckdb
 
 from dagster_project.duckdb_io import quote_ident
-from dagster_project.settings import STORAGE_COMPATIBILITY, Paths
+from dagster_project.settings import STORAGE_COMPATIBILITY, Paths, drill_pause_s
 
 PUBLISHED_SCHEMAS = ("raw", "staging", "intermediate", "marts", "audit")
 PARQUET_SCHEMAS = ("marts",)
@@ -174,6 +175,7 @@ def publish(home: Paths, *, run_id: str, fingerprint: str) -> PublishResult:
         versions_dir = home.home / "parquet_versions"
         parquet_version = _export_parquet(tmp, versions_dir)
         digest = sha256_of(tmp)
+        time.sleep(drill_pause_s("publish"))
         os.replace(tmp, home.published_db)
         _fsync(home.home)
         _swap_symlink(home.parquet_dir, parquet_version)

@@ -110,6 +110,14 @@ def http_timeout_s() -> float:
     return float(os.environ.get("EGOV_HTTP_TIMEOUT_S", "30"))
 
 
+def drill_pause_s(point: str) -> float:
+    """Crash-safety drills: EGOV_DRILL_PAUSE=publish:30 holds the refresh at that point so a
+    test (or an operator rehearsing recovery) can kill it there. Unset in normal use."""
+    raw = os.environ.get("EGOV_DRILL_PAUSE", "")
+    name, _, seconds = raw.partition(":")
+    return float(seconds or 0) if name == point else 0.0
+
+
 def dbt_env(p: Paths) -> dict[str, str]:
     """Variables the dbt subprocess reads through env_var() in profiles.yml and models."""
     return {

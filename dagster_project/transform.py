@@ -1,5 +1,6 @@
 """dbt models as Dagster assets: keys are [schema, model], groups are the layers."""
 
+import json
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -13,6 +14,8 @@ from dagster_dbt import (
 
 from dagster_project import state
 from dagster_project.dbt_project import dbt_project
+from dagster_project.quality import audit
+from dagster_project.quality.dbt_results import test_outcomes
 from dagster_project.resources import BuildDatabase
 from dagster_project.settings import DUCKDB_POOL
 
@@ -65,4 +68,24 @@ def dbt_models(
     full = set(context.selected_asset_keys) == set(context.assets_def.keys)
     state.record_build_started(home, fingerprint if full else f"partial:{fingerprint}")
     target = home.state_dir / "dbt_target"
-    yield from dbt.cli(["build"], context=context, target_path=target).stream()
+    invocation = dbt.cli(["build"], context=context, target_path=target, raise_on_error=False)
+    yield from invocation.stream()
+    _record_test_results(context, build_db, invocation)
+    error = invocation.get_error()
+    if error is not None:
+        # A failing model or test fails the same way on retry: report it once.
+        raise dg.Failure(description=str(error), allow_retries=False) from error
+
+
+def _record_test_results(
+    context: dg.AssetExecutionContext, build_db: BuildDatabase, invocation: object
+) -> None:
+    """Append every dbt test result of the build to audit.check_results."""
+    try:
+        run_results = invocation.get_artifact("run_results.json")
+    except FileNotFoundError:
+        return
+    manifest = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))
+    outcomes = list(test_outcomes(run_results, manifest))
+    with build_db.connect() as con:
+        audit.append(con, outcomes, run_id=context.run.run_id, critical=True, engine="dbt")

@@ -15,7 +15,7 @@ from dagster_project import duckdb_io
 from dagster_project.declarations import DatasetSpec, all_specs
 from dagster_project.errors import InputError, TransientError
 from dagster_project.resources import BuildDatabase
-from dagster_project.settings import DUCKDB_POOL
+from dagster_project.settings import DUCKDB_POOL, Paths
 
 # Transient failures only (HTTP 5xx, timeouts, a lock held by a dying process); bad input
 # and bugs fail at once (a retry would meet the same bytes and the same code).
@@ -62,13 +62,24 @@ def _last_data_version(context: dg.AssetExecutionContext, spec: DatasetSpec) -> 
     return (tags or {}).get("dagster/data_version")
 
 
+def resolve_mode(spec: DatasetSpec, home: Paths, requested: str) -> str:
+    """An explicit mode wins; else files waiting in the dataset's inbox; else the default."""
+    from dagster_project.landing_sources import local_files
+
+    if requested:
+        return requested
+    if "drop" in spec.modes and local_files(spec, "drop", home):
+        return "drop"
+    return spec.default_mode
+
+
 def _load(
     context: dg.AssetExecutionContext, spec: DatasetSpec, build_db: BuildDatabase, mode: str
 ) -> dg.MaterializeResult:
     from dagster_project.ingest.registry import dropped_rows, parse_dataset
     from dagster_project.landing import land, mark_current
 
-    payload = land(spec, mode=mode or None, paths=build_db.paths)
+    payload = land(spec, mode=resolve_mode(spec, build_db.paths, mode), paths=build_db.paths)
     version = data_version(payload.sha256, spec)
     with build_db.connect() as con:
         loaded = duckdb_io.table_exists(con, "raw", spec.name)

@@ -83,7 +83,7 @@ def build_gx_check(suite_file: SuiteFile) -> dg.AssetChecksDefinition:
                 },
             )
         with build_db.connect() as con:
-            outcomes = run_suite(suite_file, con)
+            outcomes = run_suite(suite_file, con, build_db.paths.docs_dir)
             audit.append(con, outcomes, run_id=context.run.run_id, critical=suite_file.critical)
         failed = [o for o in outcomes if not o.success]
         metadata = {

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from dagster_project.quality.suites import SuiteFile
@@ -33,14 +34,30 @@ class Outcome:
     kwargs: dict[str, Any] = field(default_factory=dict)
 
 
+DOCS_SITE = "egov"
+
+
 @cache
-def _context() -> Any:
+def _context(docs_dir: Path | None) -> Any:
+    """One ephemeral GX context per process; Data Docs go to docs_dir when given."""
     import great_expectations as gx
     from great_expectations.data_context.types.base import ProgressBarsConfig
 
     context = gx.get_context(mode="ephemeral")
     # Progress bars would flood Dagster's captured logs.
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if docs_dir is not None:
+        context.add_data_docs_site(
+            site_name=DOCS_SITE,
+            site_config={
+                "class_name": "SiteBuilder",
+                "store_backend": {
+                    "class_name": "TupleFilesystemStoreBackend",
+                    "base_directory": str(docs_dir),
+                },
+                "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+            },
+        )
     return context, context.data_sources.add_pandas("egov_frames")
 
 
@@ -81,12 +98,36 @@ def _describe(result: Any, suite: str, batch: str) -> Outcome:
     )
 
 
-def run_suite(suite_file: SuiteFile, con: Any) -> list[Outcome]:
-    """Validate every batch of the suite file against an open DuckDB connection."""
+def _validate(context: Any, datasource: Any, name: str, expectations: list, frame: Any,
+              *, with_docs: bool) -> list:  # fmt: skip
+    """A checkpoint run (results kept, Data Docs updated) of one batch."""
     import great_expectations as gx
 
+    suite = context.suites.add_or_update(
+        gx.ExpectationSuite(name=name, expectations=[e.copy() for e in expectations])
+    )
+    asset = _asset(datasource, name)
+    batch_def = _whole(asset)
+    definition = context.validation_definitions.add_or_update(
+        gx.ValidationDefinition(name=name, data=batch_def, suite=suite)
+    )
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="docs", site_names=[DOCS_SITE])]
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(
+            name=name,
+            validation_definitions=[definition],
+            actions=actions if with_docs else [],
+            result_format="SUMMARY",
+        )
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    return [r for run in result.run_results.values() for r in run.results]
+
+
+def run_suite(suite_file: SuiteFile, con: Any, docs_dir: Path | None = None) -> list[Outcome]:
+    """Validate every batch of the suite file against an open DuckDB connection."""
     module = suite_file.load()
-    _, datasource = _context()
+    context, datasource = _context(docs_dir)
     by_batch = module.expectations()
     outcomes: list[Outcome] = []
     for batch_name, target in module.BATCHES.items():
@@ -95,14 +136,10 @@ def run_suite(suite_file: SuiteFile, con: Any) -> list[Outcome]:
             continue
         frame = con.execute(_batch_query(target, expectations)).df()
         name = f"{suite_file.relation}:{batch_name}"
-        suite = gx.ExpectationSuite(name=name, expectations=[e.copy() for e in expectations])
-        asset = _asset(datasource, name)
-        batch_def = asset.add_batch_definition_whole_dataframe(
-            f"{name}:{len(asset.batch_definitions)}"
+        results = _validate(
+            context, datasource, name, expectations, frame, with_docs=docs_dir is not None
         )
-        batch = batch_def.get_batch(batch_parameters={"dataframe": frame})
-        validation = batch.validate(suite, result_format="SUMMARY")
-        outcomes.extend(_describe(r, suite_file.relation, batch_name) for r in validation.results)
+        outcomes.extend(_describe(r, suite_file.relation, batch_name) for r in results)
         del frame
     return outcomes
 
@@ -112,3 +149,10 @@ def _asset(datasource: Any, name: str) -> Any:
         return datasource.get_asset(name)
     except LookupError:
         return datasource.add_dataframe_asset(name)
+
+
+def _whole(asset: Any) -> Any:
+    try:
+        return asset.get_batch_definition("whole")
+    except KeyError:
+        return asset.add_batch_definition_whole_dataframe("whole")

@@ -1,0 +1,160 @@
+"""Write-audit-publish under stress: readers during a refresh, bad input, and kill -9."""
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from dagster_project.publish import sha256_of
+
+EGOV = [sys.executable, "-m", "dagster_project.cli"]
+SNAPSHOTS = Path(__file__).resolve().parents[2] / "sources" / "snapshots"
+READER = """
+import os, sys, time, duckdb
+path, stop = sys.argv[1], sys.argv[2]
+queries = errors = 0
+inodes = set()
+while not os.path.exists(stop):
+    try:
+        con = duckdb.connect(path, read_only=True)
+        con.execute("select count(*) from marts.dim_region").fetchall()
+        con.close()
+        inodes.add(os.stat(path).st_ino)
+        queries += 1
+    except Exception as exc:
+        errors += 1
+        print("reader error:", exc, file=sys.stderr)
+    time.sleep(0.02)
+print(queries, errors, len(inodes))
+"""
+
+
+def _env(home: Path, **extra: str) -> dict[str, str]:
+    return {**os.environ, "EGOV_HOME": str(home), **extra}
+
+
+def _egov(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [*EGOV, *args], env=_env(home, **extra), capture_output=True, text=True,
+        timeout=900, check=False,
+    )  # fmt: skip
+
+
+def _count(home: Path, sql: str) -> int:
+    con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
+    try:
+        return con.execute(sql).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    home = tmp_path_factory.mktemp("safety") / "home"
+    first = _egov(home, "refresh")
+    assert first.returncode == 0, first.stdout + first.stderr
+    return home
+
+
+def _drop(home: Path, inbox: str, name: str, text: str) -> Path:
+    folder = home / "inbox" / inbox
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_readers_see_no_error_while_a_refresh_replaces_the_file(home, tmp_path):
+    stop = tmp_path / "stop"
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER, str(home / "egov.duckdb"), str(stop)],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    time.sleep(0.5)
+    refresh = _egov(home, "refresh", "--force")
+    time.sleep(0.5)
+    stop.touch()
+    out, err = reader.communicate(timeout=30)
+    assert refresh.returncode == 0, refresh.stdout + refresh.stderr
+    queries, errors, inodes = map(int, out.split())
+    assert errors == 0, err
+    assert queries > 50
+    assert inodes >= 2, "the published file was not replaced"
+
+
+def test_failing_blocking_expectation_publishes_nothing(home):
+    before = sha256_of(home / "egov.duckdb")
+    lines = (SNAPSHOTS / "modood" / "provinces.csv").read_text(encoding="utf-8").splitlines()
+    bad = _drop(home, "modood/provinces", "provinces.csv", "\n".join(lines[:-1]) + "\n")
+    result = _egov(home, "refresh")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    assert "gx_modood__provinces" in output
+    assert "expect_table_row_count_to_equal" in output
+    assert "nothing published" in output
+    assert sha256_of(home / "egov.duckdb") == before
+    landed = list((home / "landing" / "modood__provinces").glob("*/provinces.csv"))
+    assert any(p.read_text(encoding="utf-8") == bad.read_text(encoding="utf-8") for p in landed)
+    bad.unlink()
+    fixed = _egov(home, "refresh")
+    assert fixed.returncode == 0, fixed.stdout + fixed.stderr
+
+
+def test_unparseable_input_names_dataset_file_row_and_column(home):
+    before = sha256_of(home / "egov.duckdb")
+    text = (SNAPSHOTS / "modood" / "cities.csv").read_text(encoding="utf-8").splitlines()
+    text[4] = text[4].replace(text[4].split(",")[0], "13x4", 1)
+    bad = _drop(home, "modood/cities", "cities.csv", "\n".join(text) + "\n")
+    result = _egov(home, "refresh")
+    assert result.returncode != 0
+    output = result.stdout + result.stderr
+    for part in ("modood__cities", "file cities.csv", "row 5", "column code"):
+        assert part in output, output
+    assert sha256_of(home / "egov.duckdb") == before
+    bad.unlink()
+
+
+def _killed_refresh(home: Path, ready, **extra: str) -> None:
+    proc = subprocess.Popen(
+        [*EGOV, "refresh", "--force"], env=_env(home, **extra),
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 300
+    while not ready() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert proc.poll() is None, "the refresh ended before it could be killed"
+    os.killpg(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=30)
+
+
+def _dbt_started(home: Path) -> bool:
+    logs = sorted((home / "logs").glob("refresh-*.log"), key=lambda p: p.stat().st_mtime)
+    return bool(logs) and 'Started execution of step "dbt_models"' in logs[-1].read_text(
+        encoding="utf-8", errors="replace"
+    )
+
+
+@pytest.mark.parametrize("moment", ["build", "publish"])
+def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(home, moment):
+    before = sha256_of(home / "egov.duckdb")
+    if moment == "publish":
+        _killed_refresh(
+            home, lambda: any(home.glob(".egov.duckdb.tmp-*")), EGOV_DRILL_PAUSE="publish:120"
+        )
+    else:
+        _killed_refresh(home, lambda: _dbt_started(home))
+    assert sha256_of(home / "egov.duckdb") == before
+    assert (
+        _count(home, "select count(*) from marts.dim_region where region_level = 'province'") == 31
+    )
+    after = _egov(home, "refresh")
+    assert after.returncode == 0, after.stdout + after.stderr
+    assert not list(home.glob(".egov.duckdb.tmp-*"))
+    assert (
+        _count(home, "select count(*) from marts.dim_region where region_level = 'province'") == 31
+    )
