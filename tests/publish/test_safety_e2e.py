@@ -158,3 +158,21 @@ def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(ho
     assert (
         _count(home, "select count(*) from marts.dim_region where region_level = 'province'") == 31
     )
+
+
+def test_second_refresh_exits_busy_or_waits_for_the_first(home):
+    first = subprocess.Popen(
+        [*EGOV, "refresh", "--force"], env=_env(home, EGOV_DRILL_PAUSE="publish:6"),
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    deadline = time.monotonic() + 300
+    while not any(home.glob(".egov.duckdb.tmp-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    busy = _egov(home, "refresh", "--no-wait")
+    assert busy.returncode == 75
+    assert "another refresh is running" in busy.stderr
+    waiting = _egov(home, "refresh")
+    out, err = first.communicate(timeout=300)
+    assert first.returncode == 0, out + err
+    assert waiting.returncode == 0, waiting.stdout + waiting.stderr
+    assert "waiting for it to finish" in waiting.stderr
