@@ -1,0 +1,24 @@
+with
+
+source as (
+    select * from {{ source('raw', 'nbs__budget_expenditure') }}
+),
+
+renamed as (
+    select
+        region_code,
+        trim(region_name_raw) as region_name_source,
+        cast(year as integer) as year,
+        indicator,
+        -- canonical units: CNY, persons, CNY_per_person, index_prev_year_100
+        value as indicator_value,
+        unit,
+        vintage,
+        'nbs__budget_expenditure' as source_dataset,
+        source_file,
+        source_row,
+        source_column
+    from source
+)
+
+select * from renamed
