@@ -5,6 +5,7 @@ import dagster as dg
 
 from dagster_project import state
 from dagster_project.publish import publish
+from dagster_project.quality.gx_runner import build_docs
 from dagster_project.resources import BuildDatabase
 from dagster_project.settings import DUCKDB_POOL
 
@@ -29,6 +30,7 @@ def build_publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
         home = build_db.paths
         fingerprint = state.built_fingerprint(home) or "unknown"
         result = publish(home, run_id=context.run_id, fingerprint=fingerprint)
+        docs = build_docs(home.docs_dir)
         state.record_published(
             home,
             {"fingerprint": fingerprint, "sha256": result.sha256, "run_id": context.run_id},
@@ -39,6 +41,7 @@ def build_publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
                 "sha256": result.sha256,
                 "parquet_dir": dg.MetadataValue.path(str(result.parquet_dir)),
                 "tables": len(result.tables),
+                "data_docs": docs or "no validation ran in this run",
                 "row_counts": dg.MetadataValue.json(result.tables),
             }
         )

@@ -69,7 +69,7 @@ def build_gx_check(suite_file: SuiteFile) -> dg.AssetChecksDefinition:
     def _gx_check(
         context: dg.AssetCheckExecutionContext, build_db: BuildDatabase
     ) -> dg.AssetCheckResult:
-        from dagster_project.quality.gx_runner import run_suite
+        from dagster_project.quality.gx_runner import build_docs, run_suite
 
         earlier = _validated_before(context, suite_file)
         if earlier:
@@ -86,6 +86,9 @@ def build_gx_check(suite_file: SuiteFile) -> dg.AssetChecksDefinition:
             outcomes = run_suite(suite_file, con, build_db.paths.docs_dir)
             audit.append(con, outcomes, run_id=context.run.run_id, critical=suite_file.critical)
         failed = [o for o in outcomes if not o.success]
+        if failed:
+            # A failure blocks the publish step, which renders the docs on success.
+            build_docs(build_db.paths.docs_dir)
         metadata = {
             "suite": suite_file.relation,
             "suite_sha256": _suite_digest(suite_file),

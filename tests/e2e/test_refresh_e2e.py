@@ -58,7 +58,13 @@ def test_refresh_publishes_every_layer_with_dim_region(refreshed):
         "where suite = 'marts.dim_region'"
     ).fetchone()
     assert checks[0] > 0 and checks[0] == checks[1]
+    engines = {
+        r[0] for r in con.execute("select distinct engine from audit.check_results").fetchall()
+    }
+    assert engines == {"great_expectations", "dbt"}
     con.close()
+    docs = home / "docs" / "index.html"
+    assert docs.exists() and "dim_region" in docs.read_text(encoding="utf-8")
 
 
 def test_report_figures_are_queryable_with_their_citation(refreshed):
