@@ -1,16 +1,13 @@
 """End to end: a later edition of the report is ingested beside the bundled one."""
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import duckdb
 import pytest
 
 from dagster_project.publish import sha256_of
+from tests.support import Refreshed, egov
 
-EGOV = [sys.executable, "-m", "dagster_project.cli"]
 SHARED_REPORT = (
     Path(__file__).resolve().parents[2]
     / ".."
@@ -20,11 +17,7 @@ SHARED_REPORT = (
 )
 
 
-def _egov(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "EGOV_HOME": str(home)}
-    return subprocess.run(
-        [*EGOV, *args], env=env, capture_output=True, text=True, timeout=900, check=False
-    )
+_egov = egov
 
 
 def _query(home: Path, sql: str) -> list[tuple]:
@@ -49,11 +42,8 @@ def next_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("ingest") / "home"
-    first = _egov(home, "refresh")
-    assert first.returncode == 0, first.stdout + first.stderr
-    return home
+def home(refreshed_copy: Refreshed) -> Path:
+    return refreshed_copy.home
 
 
 def test_ingest_report_adds_an_edition_beside_the_bundled_one(home, next_edition):

@@ -1,19 +1,16 @@
 """The marts built from the periodic external sources, after one real refresh.
 
-One `egov refresh` into a temporary warehouse home for the whole module; every test reads the
-published file read-only.
+The session's one `egov refresh` (tests/conftest.py); every test reads the published file
+read-only.
 """
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import duckdb
 import pytest
 
-EGOV = [sys.executable, "-m", "dagster_project.cli"]
+from tests.support import Refreshed
+
 SEGMENTS = {
     "gov_cloud_data",
     "smart_approval",
@@ -24,18 +21,8 @@ SEGMENTS = {
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory: pytest.TempPathFactory) -> Iterator[duckdb.DuckDBPyConnection]:
-    home = tmp_path_factory.mktemp("external_marts") / "home"
-    result = subprocess.run(
-        [*EGOV, "refresh"],
-        env={**os.environ, "EGOV_HOME": str(home)},
-        capture_output=True,
-        text=True,
-        timeout=900,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout + result.stderr
-    con = duckdb.connect(str(Path(home) / "egov.duckdb"), read_only=True)
+def published(refreshed_template: Refreshed) -> Iterator[duckdb.DuckDBPyConnection]:
+    con = duckdb.connect(str(refreshed_template.published), read_only=True)
     yield con
     con.close()
 

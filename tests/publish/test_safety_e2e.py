@@ -11,6 +11,7 @@ import duckdb
 import pytest
 
 from dagster_project.publish import sha256_of
+from tests.support import Refreshed
 
 EGOV = [sys.executable, "-m", "dagster_project.cli"]
 SNAPSHOTS = Path(__file__).resolve().parents[2] / "sources" / "snapshots"
@@ -54,11 +55,8 @@ def _count(home: Path, sql: str) -> int:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("safety") / "home"
-    first = _egov(home, "refresh")
-    assert first.returncode == 0, first.stdout + first.stderr
-    return home
+def home(refreshed_copy: Refreshed) -> Path:
+    return refreshed_copy.home
 
 
 def _drop(home: Path, inbox: str, name: str, text: str) -> Path:
