@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import dagster as dg
 import duckdb
 import pytest
 
@@ -104,6 +105,20 @@ def test_second_refresh_rebuilds_and_republishes_nothing(refreshed):
     assert again.returncode == 0, again.stdout + again.stderr
     assert "nothing changed since the last publish" in again.stdout
     assert sha256_of(home / "egov.duckdb") == before
+    # No parsing (every raw asset reports an unchanged payload) and no dbt rebuild.
+    instance = dg.DagsterInstance.from_config(str(home / "dagster"))
+    (run,) = instance.get_runs(filters=dg.RunsFilter(job_name="refresh_all"), limit=1)
+    materialized = {}
+    for record in instance.get_records_for_run(
+        run.run_id, of_type=dg.DagsterEventType.ASSET_MATERIALIZATION
+    ).records:
+        materialization = record.event_log_entry.asset_materialization
+        materialized[materialization.asset_key.path[0], materialization.asset_key.path[1]] = (
+            materialization.metadata.get("changed")
+        )
+    assert materialized, "the raw assets should still report their payloads"
+    assert {layer for layer, _ in materialized} == {"raw"}
+    assert all(changed is not None and changed.value is False for changed in materialized.values())
 
 
 def test_status_lists_assets_and_checks(refreshed):
