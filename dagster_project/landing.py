@@ -38,6 +38,7 @@ from dagster_project.landing_store import (
     payload_digest,
     read_meta,
     read_state,
+    sha256_hex,
     store,
     write_state,
 )
@@ -89,14 +90,21 @@ def land(
         return _unchanged(spec, home, state["current"], mode)
     # A file answered 304 among several URLs keeps the bytes of the current payload.
     blobs = {
-        item.filename: (current / item.filename).read_bytes() if item.data is None else item.data
+        item.filename: current / item.filename if item.data is None else item.data
         for item in obtained
     }
     check_names(list(blobs), spec.name)
-    sha256 = payload_digest(blobs)
+    hashes = {name: sha256_hex(data) for name, data in blobs.items()}
+    sha256 = payload_digest(hashes)
     fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
     meta = sources.meta(
-        spec, mode=mode, sha256=sha256, fetched_at=fetched_at, obtained=obtained, blobs=blobs
+        spec,
+        mode=mode,
+        sha256=sha256,
+        fetched_at=fetched_at,
+        obtained=obtained,
+        blobs=blobs,
+        hashes=hashes,
     )
     store(home.landing_dir / spec.name, blobs, meta)
     state["last_landed"] = {"sha256": sha256, "fetched_at": fetched_at, "mode": mode}

@@ -16,16 +16,17 @@ from urllib.parse import unquote, urlparse
 
 from dagster_project.declarations import DatasetSpec
 from dagster_project.http_fetch import RetryPolicy, fetch
-from dagster_project.landing_store import sha256_hex
+from dagster_project.landing_store import Blob, blob_size
 from dagster_project.settings import Paths
 
 
 @dataclass(frozen=True)
 class Obtained:
-    """One file of a payload as obtained; `data=None` means HTTP 304 (reuse the current)."""
+    """One file of a payload as obtained: its bytes, or the path of a local file (read when
+    stored, in chunks); `data=None` means HTTP 304 (reuse the current)."""
 
     filename: str
-    data: bytes | None
+    data: Blob | None
     origin: str
     etag: str | None = None
     last_modified: str | None = None
@@ -35,7 +36,7 @@ class Obtained:
 
 
 def from_file(path: Path) -> Obtained:
-    return Obtained(path.name, path.read_bytes(), str(path))
+    return Obtained(path.name, path, str(path))
 
 
 def local_files(spec: DatasetSpec, mode: str, home: Paths) -> list[Path]:
@@ -100,14 +101,15 @@ def meta(
     sha256: str,
     fetched_at: str,
     obtained: list[Obtained],
-    blobs: dict[str, bytes],
+    blobs: dict[str, Blob],
+    hashes: dict[str, str],
 ) -> dict[str, Any]:
     """The meta.json of a landed payload (written once, with the first landing of its bytes)."""
     first = obtained[0]
     return {
         "dataset": spec.name,
         "sha256": sha256,
-        "size": sum(len(data) for data in blobs.values()),
+        "size": sum(blob_size(data) for data in blobs.values()),
         "fetched_at": fetched_at,
         "mode": mode,
         "url": first.origin if mode == "http" else None,
@@ -118,8 +120,8 @@ def meta(
             {
                 "filename": item.filename,
                 "origin": item.origin,
-                "sha256": sha256_hex(blobs[item.filename]),
-                "size": len(blobs[item.filename]),
+                "sha256": hashes[item.filename],
+                "size": blob_size(blobs[item.filename]),
                 "etag": item.etag,
                 "last_modified": item.last_modified,
             }

@@ -1,5 +1,9 @@
 """The immutable, content-addressed store under `<EGOV_HOME>/landing` and the small state files.
 
+A payload file is a blob: its bytes (an HTTP body) or the path of a local file (a snapshot or
+a file dropped into an inbox), which is hashed and copied in chunks, so a dropped file of
+gigabytes never sits in memory.
+
 Layout: `landing/<dataset>/<sha256>/<original file name>…` plus `meta.json`. A payload of
 one file is addressed by the sha256 of its bytes (what `sha256sum` prints); a payload of
 several files by the sha256 of its manifest, the lines `<name>\\t<sha256 of the file>\\n`
@@ -20,17 +24,30 @@ from typing import Any
 from dagster_project.errors import InputError
 
 META = "meta.json"
+CHUNK = 1 << 20
+
+Blob = bytes | Path
 
 
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
+def sha256_hex(data: Blob) -> str:
+    if isinstance(data, bytes):
+        return hashlib.sha256(data).hexdigest()
+    digest = hashlib.sha256()
+    with data.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(CHUNK), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
 
 
-def payload_digest(blobs: dict[str, bytes]) -> str:
-    """The address of a payload (see module docstring)."""
-    if len(blobs) == 1:
-        return sha256_hex(next(iter(blobs.values())))
-    manifest = "".join(f"{name}\t{sha256_hex(blobs[name])}\n" for name in sorted(blobs))
+def blob_size(data: Blob) -> int:
+    return len(data) if isinstance(data, bytes) else data.stat().st_size
+
+
+def payload_digest(hashes: dict[str, str]) -> str:
+    """The address of a payload, from the sha256 of each file (see module docstring)."""
+    if len(hashes) == 1:
+        return next(iter(hashes.values()))
+    manifest = "".join(f"{name}\t{hashes[name]}\n" for name in sorted(hashes))
     return sha256_hex(manifest.encode())
 
 
@@ -43,7 +60,7 @@ def check_names(names: list[str], dataset: str) -> None:
         raise InputError(f"duplicate file names in one payload: {sorted(names)}", dataset=dataset)
 
 
-def store(dataset_dir: Path, blobs: dict[str, bytes], meta: dict[str, Any]) -> tuple[Path, bool]:
+def store(dataset_dir: Path, blobs: dict[str, Blob], meta: dict[str, Any]) -> tuple[Path, bool]:
     """Write the payload unless its address exists; returns (directory, newly written)."""
     target = dataset_dir / meta["sha256"]
     if target.is_dir():
@@ -52,7 +69,10 @@ def store(dataset_dir: Path, blobs: dict[str, bytes], meta: dict[str, Any]) -> t
     staging = dataset_dir / f".incoming-{uuid.uuid4().hex}"
     staging.mkdir()
     for name, data in blobs.items():
-        (staging / name).write_bytes(data)
+        if isinstance(data, bytes):
+            (staging / name).write_bytes(data)
+        else:
+            shutil.copyfile(data, staging / name)
         (staging / name).chmod(0o444)  # landed bytes are evidence: read-only
     (staging / META).write_text(json.dumps(meta, indent=2, ensure_ascii=False), encoding="utf-8")
     try:

@@ -35,7 +35,7 @@ class RawLoadConfig(dg.Config):
 @cache
 def _parsing_code_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted(PARSING_CODE.glob("*.py")):
+    for path in sorted([*PARSING_CODE.glob("*.py"), *PARSING_CODE.glob("*.sql")]):
         if path.name not in NOT_PARSING_CODE:
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -76,6 +76,7 @@ def resolve_mode(spec: DatasetSpec, home: Paths, requested: str) -> str:
 def _load(
     context: dg.AssetExecutionContext, spec: DatasetSpec, build_db: BuildDatabase, mode: str
 ) -> dg.MaterializeResult:
+    from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
     from dagster_project.ingest.registry import dropped_rows, parse_dataset
     from dagster_project.landing import land, mark_current
 
@@ -94,10 +95,13 @@ def _load(
         return dg.MaterializeResult(
             metadata={**metadata, "changed": False}, data_version=dg.DataVersion(version)
         )
-    frame = parse_dataset(spec, payload.files)
-    dropped = len(dropped_rows(frame))
+    parsed = parse_dataset(spec, payload.files)
     with build_db.connect() as con:
-        rows = duckdb_io.replace_table(con, "raw", spec.name, frame)
+        if isinstance(parsed, DuckDBPayload):
+            rows, dropped = load_payload(con, spec, parsed)
+        else:
+            dropped = len(dropped_rows(parsed))
+            rows = duckdb_io.replace_table(con, "raw", spec.name, parsed)
     mark_current(spec, payload, paths=build_db.paths)
     return dg.MaterializeResult(
         metadata={**metadata, "changed": True, "dagster/row_count": rows, "dropped_rows": dropped},

@@ -11,6 +11,9 @@ wrote it into the same three columns as the projects:
   `sme_reserved` and `remark`; when the counts differ nothing is guessed.
 Rows are classified by their content, never by position. Every dropped row is listed in
 `frame.attrs["dropped_rows"]` with its reason.
+
+The same sheet saved as `.csv` (the form for scrapes of millions of rows) is loaded by DuckDB
+with the same rules: see ccgp_shandong_csv.
 """
 
 from __future__ import annotations
@@ -22,13 +25,17 @@ import pandas as pd
 
 from dagster_project.errors import InputError
 from dagster_project.ingest import ccgp_common as common
+from dagster_project.ingest.ccgp_shandong_csv import load_intentions_csv
+from dagster_project.ingest.duckdb_load import DuckDBLoad
 
 REQUIRED = ["分类2", "地市", "客户名称", "项目名称", "金额", "预计时间", "link"]
 SUBTABLE_HEADER = ("采购需求概况", "拟面向中小企业预留", "备注")
 
 
-def parse_intentions_customer(path: Path) -> pd.DataFrame:
+def parse_intentions_customer(path: Path) -> pd.DataFrame | DuckDBLoad:
     """One row per intended purchase, with header/sub-table rows dropped or merged."""
+    if path.suffix.lower() == ".csv":
+        return load_intentions_csv(path)
     header, rows = common.read_sheet(path, REQUIRED)
     at = {name: header.index(name) for name in REQUIRED}
     projects: dict[str, list[dict]] = defaultdict(list)

@@ -11,10 +11,15 @@ Parsers may leave two notes in `frame.attrs`, which this module gathers:
 `dropped_rows` (`{"source_row", "reason"}` for rows deliberately left out). The result
 carries `attrs["dropped_rows"]` (with `source_file`) and `attrs["extra_columns"]`.
 Any InputError leaves with the dataset and the file named.
+
+A parser may instead return a `DuckDBLoad` (duckdb_load.py) for a file DuckDB reads itself,
+e.g. a CSV of millions of rows: the payload is then a `DuckDBPayload`, loaded by the raw
+asset in SQL, where the declared key and plausible ranges are checked too.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import inspect
 from collections.abc import Callable, Sequence
@@ -25,43 +30,60 @@ import pandas as pd
 from dagster_project.declarations import DatasetSpec
 from dagster_project.errors import InputError
 from dagster_project.ingest import contract
+from dagster_project.ingest.duckdb_load import DuckDBLoad, DuckDBPayload
 
 
-def load_parser(spec: DatasetSpec) -> Callable[..., pd.DataFrame]:
+def load_parser(spec: DatasetSpec) -> Callable[..., pd.DataFrame | DuckDBLoad]:
     module_name, _, function_name = spec.parser.partition(":")
     return getattr(importlib.import_module(module_name), function_name)
 
 
-def parse_file(spec: DatasetSpec, path: Path) -> pd.DataFrame:
+def parse_file(spec: DatasetSpec, path: Path) -> pd.DataFrame | DuckDBLoad:
     """Run the declared parser on one file and check its header against the declaration."""
     parser = load_parser(spec)
     kwargs = {}
     if "encoding" in inspect.signature(parser).parameters:
         kwargs["encoding"] = spec.encoding
     try:
-        frame = parser(path, **kwargs)
+        parsed = parser(path, **kwargs)
+        if isinstance(parsed, DuckDBLoad):
+            extra = contract.check_columns(spec, parsed.raw_columns, path.name)
+            return dataclasses.replace(parsed, extra_columns=tuple(extra))
         extra = contract.check_columns(
-            spec, frame.attrs.get("raw_columns", spec.columns), path.name
+            spec, parsed.attrs.get("raw_columns", spec.columns), path.name
         )
     except InputError as exc:
         raise exc.with_context(dataset=spec.name, file=path.name) from exc
-    frame.attrs["extra_columns"] = extra
-    return frame
+    parsed.attrs["extra_columns"] = extra
+    return parsed
 
 
-def parse_dataset(spec: DatasetSpec, files: Sequence[Path]) -> pd.DataFrame:
-    """All files of one payload → one checked frame (key and plausibility per declaration)."""
+def parse_dataset(spec: DatasetSpec, files: Sequence[Path]) -> pd.DataFrame | DuckDBPayload:
+    """All files of one payload → one checked frame (key and plausibility per declaration),
+    or the DuckDB loads of its files (checked in SQL when loaded)."""
     if not files:
         raise InputError("no files to parse", dataset=spec.name)
+    paths = sorted(files, key=lambda p: p.name)
+    parsed = [parse_file(spec, path) for path in paths]
+    loads = [part for part in parsed if isinstance(part, DuckDBLoad)]
+    if loads and len(loads) < len(parsed):
+        raise InputError(
+            "one payload mixes files DuckDB loads (e.g. .csv) with files parsed in Python; "
+            "drop one form at a time",
+            dataset=spec.name,
+        )
+    return DuckDBPayload(tuple(loads)) if loads else _concatenate(spec, paths, parsed)
+
+
+def _concatenate(spec: DatasetSpec, paths: list[Path], parsed: list) -> pd.DataFrame:
     frames, dropped, extra = [], [], {}
-    for path in sorted(files, key=lambda p: p.name):
-        frame = parse_file(spec, path)
+    for path, parsed_frame in zip(paths, parsed, strict=True):
         dropped += [
-            {**row, "source_file": path.name} for row in frame.attrs.get("dropped_rows", [])
+            {**row, "source_file": path.name} for row in parsed_frame.attrs.get("dropped_rows", [])
         ]
-        if frame.attrs["extra_columns"]:
-            extra[path.name] = frame.attrs["extra_columns"]
-        frame = frame.assign(source_file=path.name)
+        if parsed_frame.attrs["extra_columns"]:
+            extra[path.name] = parsed_frame.attrs["extra_columns"]
+        frame = parsed_frame.assign(source_file=path.name)
         frame.attrs = {}
         frames.append(frame)
     result = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
