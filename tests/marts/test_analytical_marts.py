@@ -1,21 +1,19 @@
 """The analytical marts after one real refresh, then after a later edition of the report.
 
-One `egov refresh` into a temporary warehouse home for the whole module; the numbers the tests
+A private copy of the session's refreshed warehouse home (tests/conftest.py); the numbers the tests
 need are read from the published file into a snapshot. A revised edition of the report (title
 2027, other 2023 IT spend and 2030 market figures) is then ingested into the same home with
 `egov ingest-report`, and a second snapshot shows the marts following it without code changes.
 """
 
-import os
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
 import pytest
 
-EGOV = [sys.executable, "-m", "dagster_project.cli"]
+from tests.support import Refreshed, egov
+
 SHARED_REPORT = (
     Path(__file__).resolve().parents[2]
     / ".."
@@ -67,11 +65,7 @@ QUERIES = {
 }
 
 
-def _egov(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "EGOV_HOME": str(home)}
-    return subprocess.run(
-        [*EGOV, *args], env=env, capture_output=True, text=True, timeout=900, check=False
-    )
+_egov = egov
 
 
 def _snapshot(home: Path) -> dict[str, list[tuple]]:
@@ -87,11 +81,8 @@ def _spend(snapshot: dict, series_id: str) -> dict[tuple[int, str], tuple]:
 
 
 @pytest.fixture(scope="module")
-def home(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    home = tmp_path_factory.mktemp("analytical_marts") / "home"
-    result = _egov(home, "refresh")
-    assert result.returncode == 0, result.stdout + result.stderr
-    return home
+def home(refreshed_copy: Refreshed) -> Path:
+    return refreshed_copy.home
 
 
 @pytest.fixture(scope="module")
