@@ -67,9 +67,10 @@ def test_csv_form_gives_the_rows_and_types_of_the_xlsx_parser(con, real_csv):
     assert (rows, dropped) == (45, len(dropped_rows(frame))) == (45, 34)
     assert table(con, f"raw.{NAME}") == table(con, f"xlsx.{NAME}")
     describe = "select column_name, column_type from (describe {})"
-    assert con.execute(describe.format(f"raw.{NAME}")).fetchall() == con.execute(
-        describe.format(f"xlsx.{NAME}")
-    ).fetchall()
+    assert (
+        con.execute(describe.format(f"raw.{NAME}")).fetchall()
+        == con.execute(describe.format(f"xlsx.{NAME}")).fetchall()
+    )
     merged = con.execute(
         f"select budget_cny, expected_month, sme_reserved, description from raw.{NAME} "
         "where project_title = '2026年新加坡通讯展览会'"
@@ -92,7 +93,9 @@ def test_padding_blank_rows_and_full_width_digits_read_as_in_the_sheet(con, tmp_
 
 
 def fails(con, path: Path) -> InputError:
-    con.execute(f"create schema if not exists raw; create or replace table raw.{NAME} as select 1 as kept")
+    con.execute(
+        f"create schema if not exists raw; create or replace table raw.{NAME} as select 1 as kept"
+    )
     with pytest.raises(InputError) as caught:
         load(con, path)
     error = caught.value.with_context(dataset=NAME)
