@@ -54,6 +54,18 @@ fmt: $(STAMP) ## format Python and SQL in place
 dev: $(MANIFEST) ## Dagster UI on http://127.0.0.1:3000 for this EGOV_HOME
 	$(BIN)/egov dev
 
+# Benchmarks (not part of `make test`): results in benchmarks/results/latest.json, a markdown
+# table on stdout, scratch homes under benchmarks/results/work/. Bigger or quicker runs:
+#   make bench BENCH_SIZES=100000,1000000,10000000 BENCH_REPEATS=3 BENCH_CASES=scale
+BENCH_SIZES ?= 100000
+BENCH_REPEATS ?= 3
+BENCH_CASES ?= refresh,scale,ingest,extract,query
+BENCH_INGEST_SIZES ?= 100000,1000000,10000000
+bench: $(MANIFEST) ## measure refresh, scale path, extraction and BI queries against plain DuckDB
+	BENCH_SIZES=$(BENCH_SIZES) BENCH_INGEST_SIZES=$(BENCH_INGEST_SIZES) \
+		BENCH_REPEATS=$(BENCH_REPEATS) BENCH_CASES=$(BENCH_CASES) \
+		$(BIN)/python -m benchmarks.run
+
 docs: $(MANIFEST) ## dbt docs (catalog + site) into dbt/target
 	cd dbt && ../$(BIN)/dbt docs generate --profiles-dir .
 

@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from types import SimpleNamespace
 from typing import Any
 
-CHUNK_ROWS = 1_000_000
+CHUNK_ROWS = 500_000  # ~1.3 GB peak for the 10M-row intentions suite (1M: ~2.1 GB)
 SAMPLE_SIZE = 20  # GX's partial_unexpected_count in the SUMMARY result format
 
 ROW_COUNT = {"expect_table_row_count_to_be_between", "expect_table_row_count_to_equal"}

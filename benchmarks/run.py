@@ -1,0 +1,376 @@
+"""`make bench`: the refresh, its scale path and its readers, measured against plain DuckDB.
+
+Cases (BENCH_CASES, comma-separated; default all):
+* refresh — a cold full refresh of the embedded default (new EGOV_HOME each time) and a
+  no-op refresh (nothing changed), split into start-up, raw, dbt, checks, publish;
+* scale — synthetic procurement notices (BENCH_SIZES rows) through ingestion, dbt, checks
+  and publish, plus the GX checks of the two largest tables alone (time and memory);
+* ingest — the same notices (BENCH_INGEST_SIZES rows) landed, loaded and checked only (the
+  raw asset and its suite), and that suite's GX checks alone (time and memory);
+* extract — report extraction throughput (skipped when ../shared/reports is absent);
+* query — BI query latency on the published files (default home and largest scale home).
+Every entry is the median of BENCH_REPEATS runs (default 3) next to its baseline: the same
+work by plain DuckDB in one process (benchmarks/baseline.py), ratio = wall_s / baseline.
+Writes benchmarks/results/latest.json and prints a markdown table. Everything is written
+under benchmarks/results/work/ (git-ignored), never into ./warehouse.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks import extraction, generate_notices, queries, timeline
+from benchmarks.suite_overlay import ALLOWANCES, write_overlay
+from dagster_project.settings import DBT_DIR, PROJECT_ROOT, SOURCES_DIR, Paths, dbt_env
+
+RESULTS = Path(__file__).resolve().parent / "results"
+WORK = RESULTS / "work"
+PYTHON = sys.executable
+# The whole refresh at 1M rows and more is bound by the segment classification model (see
+# BENCHMARKS.md); the ingestion and its checks run at every size.
+DEFAULT_SIZES = "100000"
+DEFAULT_INGEST_SIZES = "100000,1000000,10000000"
+# The model's classification costs about a minute per 100,000 items: probed up to this size.
+SEGMENTATION_MAX_ROWS = 100_000
+CHECKED_SUITES = ["raw/ccgp_shandong__intentions.py", "marts/fct_procurement_notices.py"]
+
+
+@dataclass(frozen=True)
+class Measured:
+    wall_s: float
+    peak_rss_mb: float
+    returncode: int
+    stdout: str
+    stderr: str
+    started_at: float
+
+
+def measure(command: list[str], env: dict[str, str] | None = None) -> Measured:
+    """Wall time and peak RSS (the process and the children it waited for) of one command."""
+    out, err = WORK / "last.stdout", WORK / "last.stderr"
+    with out.open("w") as stdout, err.open("w") as stderr:
+        started_at = time.time()
+        started = time.perf_counter()
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})}, stdout=stdout,
+            stderr=stderr,
+        )  # fmt: skip
+        _, status, usage = os.wait4(process.pid, 0)
+        wall = time.perf_counter() - started
+    return Measured(
+        wall_s=wall,
+        peak_rss_mb=usage.ru_maxrss / 1024,
+        returncode=os.waitstatus_to_exitcode(status),
+        stdout=out.read_text(),
+        stderr=err.read_text(),
+        started_at=started_at,
+    )
+
+
+def _require(result: Measured, what: str) -> None:
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} failed ({result.returncode}):\n{result.stdout[-3000:]}"
+                           f"\n{result.stderr[-3000:]}")  # fmt: skip
+
+
+def _fresh(path: Path) -> Path:
+    shutil.rmtree(path, ignore_errors=True)
+    return path
+
+
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
+
+
+def _median_split(splits: list[dict]) -> dict[str, Any]:
+    first = splits[0] if splits else {}
+    keys = [k for k, v in first.items() if k.endswith("_s") and isinstance(v, int | float)]
+    merged: dict[str, Any] = {k: _median([s.get(k, 0.0) for s in splits]) for k in keys}
+    for extra in ("dbt_node_seconds", "dbt_slowest"):
+        if splits and extra in splits[-1]:
+            merged[extra] = splits[-1][extra]
+    return merged
+
+
+def entry(name: str, n: int | None, walls: list[float], rss: list[float], baseline: list[float],
+          **extra: Any) -> dict[str, Any]:  # fmt: skip
+    wall = _median(walls)
+    base = _median(baseline) if baseline else None
+    return {
+        "name": name,
+        "n": n,
+        "wall_s": wall,
+        "peak_rss_mb": round(max(rss), 1) if rss else None,
+        "baseline_wall_s": base,
+        "ratio": round(wall / base, 2) if base else None,
+        "runs_s": [round(w, 3) for w in walls],
+        **extra,
+    }
+
+
+def prepare() -> Path:
+    """A fresh dbt manifest for the CLI, and the compiled project for the baseline."""
+    from dagster_project.manifest import ensure_manifest
+
+    home = Paths(WORK / "homes" / "prepare")
+    home.build_dir.mkdir(parents=True, exist_ok=True)
+    ensure_manifest(home)
+    target = WORK / "dbt_compiled"
+    env = {**os.environ, **dbt_env(home), "EGOV_BUILD_DB": str(home.build_db)}
+    dbt = [str(Path(PYTHON).parent / "dbt"), "compile", "--project-dir", str(DBT_DIR)]
+    subprocess.run(
+        [*dbt, "--profiles-dir", str(DBT_DIR), "--target-path", str(target), "--quiet"],
+        env=env, check=True, capture_output=True,
+    )  # fmt: skip
+    return target / "manifest.json"
+
+
+def _refresh(home: Path, command: list[str]) -> tuple[Measured, dict]:
+    result = measure(command, {"EGOV_HOME": str(home)})
+    _require(result, f"refresh of {home}")
+    return result, timeline.split(home, result.started_at, result.wall_s)
+
+
+def _baseline(home: Path, manifest: Path, suites: Path, csv: Path | None = None,
+              *, ingest: bool = False) -> tuple:  # fmt: skip
+    command = [PYTHON, "-m", "benchmarks.baseline", str(home), str(manifest), str(suites)]
+    options = [*(["--csv", str(csv)] if csv else []), *(["--ingest"] if ingest else [])]
+    result = measure([*command, *options])
+    _require(result, "baseline")
+    return result, json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def _input_digest() -> None:
+    """The least a no-op refresh must do: read every input and compare a digest."""
+    digest = hashlib.sha256()
+    for root in (SOURCES_DIR, DBT_DIR / "models", DBT_DIR / "seeds", PROJECT_ROOT / "expectations"):
+        for path in sorted(p for p in root.rglob("*") if p.is_file()):
+            digest.update(path.read_bytes())
+
+
+def case_refresh(repeats: int, manifest: Path) -> tuple[list[dict], Path]:
+    egov = [PYTHON, "-m", "dagster_project.cli", "refresh"]
+    cold, cold_splits = [], []
+    for i in range(repeats):
+        home = _fresh(WORK / "homes" / f"default-{i}")
+        cold.append(_refresh(home, egov))
+        cold_splits.append(cold[-1][1])
+    noop, noop_splits = [], []
+    for _ in range(repeats):
+        noop.append(_refresh(home, egov))
+        noop_splits.append(noop[-1][1])
+    base = [_baseline(WORK / "homes" / "baseline-default", manifest, PROJECT_ROOT / "expectations")
+            for _ in range(repeats)]  # fmt: skip
+    floor = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        _input_digest()
+        floor.append(time.perf_counter() - started)
+    rows = base[-1][1]["raw_rows"]
+    cold_entry = entry(
+        "refresh_cold", rows, [m.wall_s for m, _ in cold], [m.peak_rss_mb for m, _ in cold],
+        [m.wall_s for m, _ in base], split=_median_split(cold_splits),
+        baseline_split=_median_split([b for _, b in base]),
+    )  # fmt: skip
+    noop_entry = entry(
+        "refresh_noop", rows, [m.wall_s for m, _ in noop], [m.peak_rss_mb for m, _ in noop],
+        floor, split=_median_split(noop_splits),
+        baseline_note="sha256 of every input file (sources, dbt project, suites)",
+    )  # fmt: skip
+    noop_entry["share_of_cold"] = round(noop_entry["wall_s"] / cold_entry["wall_s"], 3)
+    return [cold_entry, noop_entry], home
+
+
+def case_scale(size: int, repeats: int, manifest: Path) -> tuple[list[dict], Path]:
+    started = time.perf_counter()
+    csv = generate_notices.cached(size)
+    generated_s = time.perf_counter() - started
+    suites = write_overlay(WORK / "suites")
+    egov = [PYTHON, "-m", "benchmarks.egov_synthetic", str(suites), "refresh"]
+    runs, splits, probes = [], [], []
+    home = WORK / "homes" / f"scale-{size}"
+    for i in range(repeats):
+        home = _fresh(WORK / "homes" / f"scale-{size}-{i}")
+        generate_notices.drop_into(home, csv)
+        runs.append(_refresh(home, egov))
+        splits.append(runs[-1][1])
+        probe = measure([PYTHON, "-m", "benchmarks.checks_probe", str(home), str(suites),
+                         *CHECKED_SUITES])  # fmt: skip
+        _require(probe, "checks probe")
+        probes.append(json.loads(probe.stdout.strip().splitlines()[-1]))
+        if i < repeats - 1:
+            shutil.rmtree(home, ignore_errors=True)  # gigabytes at 10M rows
+    base = []
+    for _ in range(repeats):
+        base.append(_baseline(WORK / "homes" / f"baseline-{size}", manifest, suites, csv))
+    shutil.rmtree(WORK / "homes" / f"baseline-{size}", ignore_errors=True)
+    relations = [f"{p.split('/')[0]}.{Path(p).stem}" for p in CHECKED_SUITES]
+    gx = [sum(p["seconds"].values()) for p in probes]
+    sql = [sum(b["suite_s"][r] for r in relations) for _, b in base]
+    scale_entry = entry(
+        "scale_refresh", size, [m.wall_s for m, _ in runs], [m.peak_rss_mb for m, _ in runs],
+        [m.wall_s for m, _ in base], split=_median_split(splits),
+        baseline_split=_median_split([b for _, b in base]),
+        csv_mb=round(csv.stat().st_size / 1e6, 1), generate_s=round(generated_s, 1),
+        suite_allowances=ALLOWANCES,
+    )  # fmt: skip
+    checks_entry = entry(
+        "scale_gx_checks", size, gx, [p["peak_rss_mb"] for p in probes], sql,
+        suites=relations, failed=probes[-1]["failed"],
+        baseline_note="the same suites as SQL aggregates (benchmarks/sql_checks.py)",
+    )  # fmt: skip
+    found = [scale_entry, checks_entry]
+    if size <= SEGMENTATION_MAX_ROWS:
+        found.append(segmentation_entry(home))
+    return found, home
+
+
+def segmentation_entry(home: Path) -> dict[str, Any]:
+    """The model's segment classification against the same rules as constants (once)."""
+    from benchmarks.segmentation_probe import measure as probe
+
+    result = probe(home / "build" / "warehouse.duckdb")
+    return {
+        **entry(
+            "scale_segmentation",
+            result["items"],
+            [result["model_s"]],
+            [],
+            [result["constant_patterns_s"]],
+        ),
+        "same_rules": result["same_rules"],
+        "baseline_note": "the same rules as constant patterns (benchmarks/segmentation_probe.py)",
+    }
+
+
+def case_ingest(size: int, repeats: int) -> list[dict]:
+    """The scale path up to the first model: land, load and check the intentions."""
+    csv = generate_notices.cached(size)
+    suites = write_overlay(WORK / "suites")
+    egov = [PYTHON, "-m", "benchmarks.egov_synthetic", str(suites), "ingest"]
+    runs, splits, probes = [], [], []
+    for i in range(repeats):
+        home = _fresh(WORK / "homes" / f"ingest-{size}-{i}")
+        generate_notices.drop_into(home, csv)
+        runs.append(_refresh(home, egov))
+        splits.append(runs[-1][1])
+        probe = measure([PYTHON, "-m", "benchmarks.checks_probe", str(home), str(suites),
+                         CHECKED_SUITES[0]])  # fmt: skip
+        _require(probe, "checks probe")
+        probes.append(json.loads(probe.stdout.strip().splitlines()[-1]))
+        shutil.rmtree(home, ignore_errors=True)
+    base = []
+    for _ in range(repeats):
+        base.append(
+            _baseline(WORK / "homes" / f"baseline-ingest-{size}", WORK, suites, csv, ingest=True)
+        )
+    shutil.rmtree(WORK / "homes" / f"baseline-ingest-{size}", ignore_errors=True)
+    ingest_entry = entry(
+        "scale_ingest", size, [m.wall_s for m, _ in runs], [m.peak_rss_mb for m, _ in runs],
+        [m.wall_s for m, _ in base], split=_median_split(splits),
+        baseline_split=_median_split([b for _, b in base]), suite_allowances=ALLOWANCES,
+    )  # fmt: skip
+    checks_entry = entry(
+        "scale_ingest_gx_checks", size, [sum(p["seconds"].values()) for p in probes],
+        [p["peak_rss_mb"] for p in probes], [b["suites_s"] for _, b in base],
+        suites=["raw.ccgp_shandong__intentions"], failed=probes[-1]["failed"],
+        baseline_note="the same suite as SQL aggregates (benchmarks/sql_checks.py)",
+    )  # fmt: skip
+    return [ingest_entry, checks_entry]
+
+
+def _cell(value: Any) -> str:
+    return "" if value is None else str(value)
+
+
+def _note(e: dict) -> str:
+    if "p95_ms" in e:
+        return f"p50 {e['p50_ms']} ms, p95 {e['p95_ms']} ms"
+    if "mb_per_s" in e:
+        return f"{e['mb_per_s']} MB/s (floor {e['baseline_mb_per_s']} MB/s)"
+    if "share_of_cold" in e:
+        return f"{e['share_of_cold']:.1%} of a cold refresh"
+    split = e.get("split") or {}
+    keys = [k for k in ("startup_s", *timeline.BUCKETS) if k in split]
+    return ", ".join(f"{k[:-2]} {split[k]:.1f}" for k in keys)
+
+
+def table(entries: list[dict]) -> str:
+    """The markdown table printed at the end (and after each scale size)."""
+    lines = [
+        "| case | n | wall_s | peak_rss_mb | baseline_wall_s | ratio | notes |",
+        "|---|---:|---:|---:|---:|---:|---|",
+    ]
+    for e in entries:
+        if "skipped" in e:
+            lines.append(f"| {e['name']} | {_cell(e.get('n'))} | | | | | {e['skipped']} |")
+            continue
+        cells = [e.get(k) for k in ("n", "wall_s", "peak_rss_mb", "baseline_wall_s", "ratio")]
+        lines.append(f"| {e['name']} | {' | '.join(_cell(c) for c in cells)} | {_note(e)} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    sizes = [int(s) for s in os.environ.get("BENCH_SIZES", DEFAULT_SIZES).split(",") if s]
+    ingest_sizes = os.environ.get("BENCH_INGEST_SIZES", DEFAULT_INGEST_SIZES)
+    repeats = int(os.environ.get("BENCH_REPEATS", "3"))
+    cases = os.environ.get("BENCH_CASES", "refresh,scale,ingest,extract,query").split(",")
+    WORK.mkdir(parents=True, exist_ok=True)
+    os.environ.setdefault("DBT_VERSION_CHECK", "false")
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    manifest = prepare()
+    entries: list[dict] = []
+    homes: dict[str, Path] = {}
+    if "refresh" in cases:
+        found, homes["default"] = case_refresh(repeats, manifest)
+        entries += found
+    if "scale" in cases:
+        for size in sizes:
+            found, homes[f"scale {size}"] = case_scale(size, repeats, manifest)
+            entries += found
+            print(table(found), flush=True)
+    if "ingest" in cases:
+        for size in [int(s) for s in ingest_sizes.split(",") if s]:
+            found = case_ingest(size, repeats)
+            entries += found
+            print(table(found), flush=True)
+    if "extract" in cases:
+        entries += extraction.measure(repeats)
+    if "query" in cases:
+        for label, home in homes.items():
+            entries += queries.measure(home / "egov.duckdb", label.replace(" ", "-"))
+    report = {
+        "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": {
+            "cpus": os.cpu_count(),
+            "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
+        "settings": {
+            "sizes": sizes,
+            "ingest_sizes": ingest_sizes,
+            "repeats": repeats,
+            "cases": cases,
+        },
+        "entries": entries,
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
+    print(table(entries))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""The quality suites as plain SQL aggregates: the checks of the baseline.
+
+Each expectation of a suite batch becomes an aggregate (or a scalar subquery) counting its
+unexpected rows, with GX's semantics: map expectations skip missing values (except the
+null checks), `mostly` is honoured, uniqueness counts every row of a repeated value. All
+expectations of a batch are evaluated by one query, so each batch is scanned once.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from dagster_project.quality.gx_chunks import columns_of, kind, source
+
+
+@dataclass(frozen=True)
+class SqlOutcome:
+    batch: str
+    expectation: str
+    column: str | None
+    success: bool
+    unexpected_count: int | None
+    observed: Any = None
+
+
+def _q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def _literal(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return "'" + str(value).replace("'", "''") + "'"
+
+
+def _between(value: str, low: Any, high: Any, strict_low: bool, strict_high: bool) -> str:
+    parts = []
+    if low is not None:
+        parts.append(f"{value} {'>' if strict_low else '>='} {_literal(low)}")
+    if high is not None:
+        parts.append(f"{value} {'<' if strict_high else '<='} {_literal(high)}")
+    return " and ".join(parts) or "true"
+
+
+def _nulls(column: str, name: str) -> tuple[str, str]:
+    if name == "expect_column_values_to_not_be_null":
+        return f"count(*) filter (where {column} is null)", "count(*)"
+    return f"count({column})", "count(*)"
+
+
+def _between_check(column: str, kwargs: dict) -> str:
+    ok = _between(
+        column,
+        kwargs.get("min_value"),
+        kwargs.get("max_value"),
+        kwargs.get("strict_min", False),
+        kwargs.get("strict_max", False),
+    )
+    return f"count(*) filter (where {column} is not null and not ({ok}))"
+
+
+def _set_check(column: str, kwargs: dict, name: str) -> str:
+    values = ", ".join(_literal(v) for v in kwargs["value_set"])
+    negate = "not " if name.endswith("_to_be_in_set") else ""
+    return f"count(*) filter (where {negate}({column} in ({values})))"
+
+
+def _regex_check(column: str, kwargs: dict, name: str) -> str:
+    negate = "not " if "_to_match" in name else ""
+    test = f"regexp_matches(cast({column} as varchar), {_literal(kwargs['regex'])})"
+    return f"count(*) filter (where {negate}{test})"
+
+
+def _repeated(table: str, key: list[str]) -> tuple[str, str]:
+    """Rows whose key (not entirely missing) occurs more than once, and rows considered."""
+    columns = ", ".join(_q(c) for c in key)
+    present = " or ".join(f"{_q(c)} is not null" for c in key)
+    repeated = (
+        f"(select coalesce(sum(n), 0) from (select count(*) as n from {table} "
+        f"where {present} group by {columns} having count(*) > 1))"
+    )
+    return repeated, f"count(*) filter (where {present})"
+
+
+def _pair_check(kwargs: dict) -> tuple[str, str]:
+    a, b = _q(kwargs["column_A"]), _q(kwargs["column_B"])
+    op = ">=" if kwargs.get("or_equal") else ">"
+    both = f"{a} is not null and {b} is not null"
+    return (
+        f"count(*) filter (where {both} and not ({a} {op} {b}))",
+        f"count(*) filter (where {both})",
+    )
+
+
+def _unexpected(expectation: Any, table: str) -> tuple[str, str]:
+    """(count of unexpected rows, count of rows considered) as SQL expressions."""
+    kwargs = expectation.configuration.kwargs
+    name = kind(expectation)
+    column = _q(kwargs["column"]) if "column" in kwargs else ""
+    considered = f"count({column})"
+    if name in ("expect_column_values_to_not_be_null", "expect_column_values_to_be_null"):
+        return _nulls(column, name)
+    if name == "expect_column_values_to_be_between":
+        return _between_check(column, kwargs), considered
+    if name.endswith("_in_set"):
+        return _set_check(column, kwargs, name), considered
+    if name.endswith("match_regex"):
+        return _regex_check(column, kwargs, name), considered
+    if name in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
+        return _repeated(table, kwargs.get("column_list") or [kwargs["column"]])
+    if name == "expect_column_pair_values_a_to_be_greater_than_b":
+        return _pair_check(kwargs)
+    raise NotImplementedError(name)
+
+
+def _observed(expectation: Any, table: str) -> str:
+    """The observed value of a table- or column-aggregate expectation."""
+    name = kind(expectation)
+    kwargs = expectation.configuration.kwargs
+    if name in ("expect_table_row_count_to_be_between", "expect_table_row_count_to_equal"):
+        return "count(*)"
+    if name == "expect_column_unique_value_count_to_be_between":
+        return f"count(distinct {_q(kwargs['column'])})"
+    raise NotImplementedError(name)
+
+
+def _judge_observed(expectation: Any, observed: Any) -> bool:
+    kwargs = expectation.configuration.kwargs
+    if kind(expectation) == "expect_table_row_count_to_equal":
+        return observed == kwargs["value"]
+    low, high = kwargs.get("min_value"), kwargs.get("max_value")
+    return (low is None or observed >= low) and (high is None or observed <= high)
+
+
+def _judge_columns(expectation: Any, columns: list[str]) -> bool:
+    kwargs = expectation.configuration.kwargs
+    name = kind(expectation)
+    if name == "expect_table_columns_to_match_set":
+        expected = set(kwargs["column_set"])
+        if kwargs.get("exact_match", True) is False:
+            return expected <= set(columns)
+        return expected == set(columns)
+    if name == "expect_table_columns_to_match_ordered_list":
+        return list(kwargs["column_list"]) == columns
+    if name == "expect_column_to_exist":
+        return kwargs["column"] in columns
+    raise NotImplementedError(name)
+
+
+SCHEMA_KINDS = {
+    "expect_table_columns_to_match_set",
+    "expect_table_columns_to_match_ordered_list",
+    "expect_column_to_exist",
+}
+OBSERVED_KINDS = {
+    "expect_table_row_count_to_be_between",
+    "expect_table_row_count_to_equal",
+    "expect_column_unique_value_count_to_be_between",
+}
+
+
+def check_batch(con: Any, batch: str, target: str, expectations: list) -> list[SqlOutcome]:
+    """Every expectation of one batch, evaluated by a single query over the batch."""
+    table = source(target)
+    columns = [d[0] for d in con.execute(f"select * from {table} limit 0").description]
+    selects, plans = [], []
+    for expectation in expectations:
+        name = kind(expectation)
+        if name in SCHEMA_KINDS:
+            plans.append(("schema", None))
+        elif name in OBSERVED_KINDS:
+            plans.append(("observed", len(selects)))
+            selects.append(_observed(expectation, table))
+        else:
+            unexpected, considered = _unexpected(expectation, table)
+            plans.append(("map", len(selects)))
+            selects.extend([unexpected, considered])
+    row = con.execute(f"select {', '.join(selects) or '1'} from {table}").fetchone()
+    outcomes = []
+    for expectation, (mode, at) in zip(expectations, plans, strict=True):
+        column = (columns_of(expectation) or [None])[0]
+        if mode == "schema":
+            ok, count, observed = _judge_columns(expectation, columns), None, json.dumps(columns)
+        elif mode == "observed":
+            observed = row[at]
+            ok, count = _judge_observed(expectation, observed), None
+        else:
+            count, considered = int(row[at] or 0), int(row[at + 1] or 0)
+            mostly = expectation.configuration.kwargs.get("mostly")
+            mostly = 1.0 if mostly is None else float(mostly)
+            ok = considered == 0 or (considered - count) / considered >= mostly
+            observed = None
+        outcomes.append(SqlOutcome(batch, kind(expectation), column, ok, count, observed))
+    return outcomes
+
+
+def check_suite(con: Any, module: Any) -> list[SqlOutcome]:
+    """Every batch of a loaded suite module."""
+    by_batch = module.expectations()
+    outcomes = []
+    for batch, target in module.BATCHES.items():
+        if by_batch.get(batch):
+            outcomes.extend(check_batch(con, batch, target, by_batch[batch]))
+    return outcomes
