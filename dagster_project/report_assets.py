@@ -4,6 +4,8 @@ The extraction library (dagster_project.reports) returns rows; this module lands
 document, runs the library (or reads the bundled output) and writes raw.report_*.
 """
 
+from collections.abc import Iterator
+
 import dagster as dg
 
 from dagster_project import report_documents
@@ -47,7 +49,13 @@ def _tables(document: report_documents.ReportDocument) -> dict[str, list[dict]]:
     return tables
 
 
-def _results(document, counts, tables, changed: bool):
+def _results(
+    document: report_documents.ReportDocument,
+    counts: dict[str, int],
+    tables: dict[str, list[dict]],
+    changed: bool,
+) -> Iterator[dg.MaterializeResult]:
+    """One materialization per raw.report_* table, with the document's extraction summary."""
     manifest = tables["report_documents"][0] if tables else {}
     summary = {
         "document_id": document.document_id,
@@ -88,7 +96,9 @@ def _results(document, counts, tables, changed: bool):
     pool=DUCKDB_POOL,
     name="raw_report_documents",
 )
-def raw_report_documents(context: dg.AssetExecutionContext, build_db: BuildDatabase):
+def raw_report_documents(
+    context: dg.AssetExecutionContext, build_db: BuildDatabase
+) -> Iterator[dg.MaterializeResult]:
     """Land (or read bundled) one report document and load its figures, tables, sections."""
     document_id = context.partition_key
     document = report_documents.resolve(document_id, build_db.paths)
