@@ -25,6 +25,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,8 +57,44 @@ class Measured:
     started_at: float
 
 
+def _process_tree(root: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                stat = Path(f"/proc/{name}/stat").read_text()
+            except OSError:
+                continue
+            children.setdefault(int(stat.rsplit(")", 1)[1].split()[1]), []).append(int(name))
+    found, stack = [], [root]
+    while stack:
+        pid = stack.pop()
+        found.append(pid)
+        stack.extend(children.get(pid, []))
+    return found
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    line = next((x for x in status.splitlines() if x.startswith("VmHWM:")), "VmHWM: 0 kB")
+    return int(line.split()[1])
+
+
+def _watch(root: int, peaks: dict[int, int], done: threading.Event) -> None:
+    """The high-water RSS of every process of the tree (the CLI, its dbt subprocess, …).
+
+    Read from /proc rather than from wait4: a child's ru_maxrss starts from its parent's
+    size at fork, so it would count the harness itself."""
+    while not done.wait(0.2):
+        for pid in _process_tree(root):
+            peaks[pid] = max(peaks.get(pid, 0), _high_water_kb(pid))
+
+
 def measure(command: list[str], env: dict[str, str] | None = None) -> Measured:
-    """Wall time and peak RSS (the process and the children it waited for) of one command."""
+    """Wall time and peak RSS (the largest process of its tree) of one command."""
     out, err = WORK / "last.stdout", WORK / "last.stderr"
     with out.open("w") as stdout, err.open("w") as stderr:
         started_at = time.time()
@@ -66,11 +103,17 @@ def measure(command: list[str], env: dict[str, str] | None = None) -> Measured:
             command, cwd=PROJECT_ROOT, env={**os.environ, **(env or {})}, stdout=stdout,
             stderr=stderr,
         )  # fmt: skip
-        _, status, usage = os.wait4(process.pid, 0)
+        peaks: dict[int, int] = {}
+        done = threading.Event()
+        watcher = threading.Thread(target=_watch, args=(process.pid, peaks, done), daemon=True)
+        watcher.start()
+        _, status, _ = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
+        done.set()
+        watcher.join()
     return Measured(
         wall_s=wall,
-        peak_rss_mb=usage.ru_maxrss / 1024,
+        peak_rss_mb=max(peaks.values(), default=0) / 1024,
         returncode=os.waitstatus_to_exitcode(status),
         stdout=out.read_text(),
         stderr=err.read_text(),
@@ -208,7 +251,8 @@ def case_scale(size: int, repeats: int, manifest: Path) -> tuple[list[dict], Pat
         probe = measure([PYTHON, "-m", "benchmarks.checks_probe", str(home), str(suites),
                          *CHECKED_SUITES])  # fmt: skip
         _require(probe, "checks probe")
-        probes.append(json.loads(probe.stdout.strip().splitlines()[-1]))
+        probes.append({**json.loads(probe.stdout.strip().splitlines()[-1]),
+                       "peak_rss_mb": probe.peak_rss_mb})  # fmt: skip
         if i < repeats - 1:
             shutil.rmtree(home, ignore_errors=True)  # gigabytes at 10M rows
     base = []
@@ -268,7 +312,8 @@ def case_ingest(size: int, repeats: int) -> list[dict]:
         probe = measure([PYTHON, "-m", "benchmarks.checks_probe", str(home), str(suites),
                          CHECKED_SUITES[0]])  # fmt: skip
         _require(probe, "checks probe")
-        probes.append(json.loads(probe.stdout.strip().splitlines()[-1]))
+        probes.append({**json.loads(probe.stdout.strip().splitlines()[-1]),
+                       "peak_rss_mb": probe.peak_rss_mb})  # fmt: skip
         shutil.rmtree(home, ignore_errors=True)
     base = []
     for _ in range(repeats):
