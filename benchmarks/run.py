@@ -11,8 +11,9 @@ Cases (BENCH_CASES, comma-separated; default all):
 * query — BI query latency on the published files (default home and largest scale home).
 Every entry is the median of BENCH_REPEATS runs (default 3) next to its baseline: the same
 work by plain DuckDB in one process (benchmarks/baseline.py), ratio = wall_s / baseline.
-Writes benchmarks/results/latest.json and prints a markdown table. Everything is written
-under benchmarks/results/work/ (git-ignored), never into ./warehouse.
+Writes benchmarks/results/latest.json (entries of cases not run this time are kept from the
+previous file, each with its own `generated_at`) and prints a markdown table. Everything is
+written under benchmarks/results/work/ (git-ignored), never into ./warehouse.
 """
 
 from __future__ import annotations
@@ -366,6 +367,30 @@ def table(entries: list[dict]) -> str:
     return "\n".join(lines)
 
 
+def case_of(name: str) -> str:
+    """The case an entry belongs to (entries of other cases survive a partial run)."""
+    prefixes = {
+        "refresh_": "refresh",
+        "scale_ingest": "ingest",
+        "scale_": "scale",
+        "extract_": "extract",
+        "query_": "query",
+    }
+    return next((case for prefix, case in prefixes.items() if name.startswith(prefix)), "other")
+
+
+def _kept(path: Path, cases: list[str]) -> list[dict]:
+    """Entries of an earlier latest.json for the cases this run does not measure."""
+    if not path.exists():
+        return []
+    earlier = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        {**e, "generated_at": e.get("generated_at", earlier.get("generated_at"))}
+        for e in earlier.get("entries", [])
+        if case_of(e["name"]) not in cases
+    ]
+
+
 def main() -> int:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", DEFAULT_SIZES).split(",") if s]
     ingest_sizes = os.environ.get("BENCH_INGEST_SIZES", DEFAULT_INGEST_SIZES)
@@ -395,15 +420,23 @@ def main() -> int:
     if "query" in cases:
         for label, home in homes.items():
             entries += queries.measure(home / "egov.duckdb", label.replace(" ", "-"))
+    generated_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    for found in entries:
+        found["generated_at"] = generated_at
+    order = ["refresh", "scale", "ingest", "extract", "query", "other"]
+    entries = sorted(
+        [*_kept(RESULTS / "latest.json", cases), *entries],
+        key=lambda e: order.index(case_of(e["name"])),
+    )
     report = {
-        "generated_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "generated_at": generated_at,
         "machine": {
             "cpus": os.cpu_count(),
             "memory_gb": round(os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30),
             "python": platform.python_version(),
             "platform": platform.platform(),
         },
-        "settings": {
+        "last_invocation": {
             "sizes": sizes,
             "ingest_sizes": ingest_sizes,
             "repeats": repeats,

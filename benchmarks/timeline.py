@@ -51,9 +51,10 @@ def _steps(home: Path, since: float) -> list[tuple[str, float, float]]:
     return steps
 
 
-def _dbt_split(home: Path) -> dict[str, Any]:
+def _dbt_split(home: Path, since: float) -> dict[str, Any]:
+    """From dbt's run_results.json, if dbt ran during this refresh (not on a no-op)."""
     path = home / "state" / "dbt_target" / "run_results.json"
-    if not path.exists():
+    if not path.exists() or path.stat().st_mtime < since:
         return {}
     results = json.loads(path.read_text(encoding="utf-8"))["results"]
     by_kind: dict[str, float] = {}
@@ -82,5 +83,5 @@ def split(home: Path, started_at: float, wall_s: float) -> dict[str, Any]:
         **{k: round(v, 2) for k, v in times.items()},
         "between_steps_s": round(other, 2),
         "steps": len(steps),
-        **_dbt_split(home),
+        **_dbt_split(home, started_at),
     }
