@@ -6,7 +6,10 @@
     (等保, 政务服务), so it decides only when the title is silent. Exclusion rules map to
     `none` and carry the lowest numbers, so an event or a supply never becomes IT. The notice
     title is not matched: it holds the buyer's name (山东省大数据局…), which would classify every
-    item of that buyer alike. -#}
+    item of that buyer alike. The patterns are inlined as constants (smartgov_segment_patterns);
+    materialised as a table so that publishing copies the result instead of recomputing it. -#}
+{{ config(materialized='table') }}
+{%- set patterns = smartgov_segment_patterns() %}
 with
 
 items as (
@@ -17,35 +20,36 @@ rules as (
     select * from {{ ref('smartgov_segment_rules') }}
 ),
 
-candidates as (
+matched as (
     select
-        items.procurement_item_id,
-        rules.rule_id,
-        rules.segment_id,
-        rules.priority,
-        case
-            when rules.pattern is null or rules.pattern = '' then 3
-            when {{ regex_matches('items.project_title', 'rules.pattern') }} then 1
-            when {{ regex_matches("coalesce(items.description, '')", 'rules.pattern') }} then 2
-        end as match_tier
+        procurement_item_id,
+        {{ first_matching_rule('project_title', patterns) }} as title_rule_id,
+        {{ first_matching_rule("coalesce(description, '')", patterns) }} as description_rule_id
     from items
-    cross join rules
 ),
 
-ranked as (
+default_rule as (
+    select rule_id
+    from rules
+    where coalesce(pattern, '') = ''
+    order by priority, rule_id
+    limit 1
+),
+
+assigned as (
     select
-        *,
-        row_number() over (
-            partition by procurement_item_id
-            order by match_tier, priority, rule_id
-        ) as match_rank
-    from candidates
-    where match_tier is not null
-),
-
-first_match as (
-    select * from ranked
-    where match_rank = 1
+        matched.procurement_item_id,
+        coalesce(
+            matched.title_rule_id,
+            matched.description_rule_id,
+            (select default_rule.rule_id from default_rule)
+        ) as segment_rule_id,
+        case
+            when matched.title_rule_id is not null then 'title'
+            when matched.description_rule_id is not null then 'description'
+            else 'default'
+        end as segment_matched_on
+    from matched
 ),
 
 final as (
@@ -69,15 +73,12 @@ final as (
         items.source_dataset_count,
         items.source_file,
         items.source_row,
-        coalesce(first_match.segment_id, 'none') as segment_id,
-        first_match.rule_id as segment_rule_id,
-        case first_match.match_tier
-            when 1 then 'title'
-            when 2 then 'description'
-            else 'default'
-        end as segment_matched_on
+        coalesce(rules.segment_id, 'none') as segment_id,
+        assigned.segment_rule_id,
+        assigned.segment_matched_on
     from items
-    left join first_match on items.procurement_item_id = first_match.procurement_item_id
+    inner join assigned on items.procurement_item_id = assigned.procurement_item_id
+    left join rules on assigned.segment_rule_id = rules.rule_id
 )
 
 select * from final
