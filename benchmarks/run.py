@@ -172,11 +172,11 @@ def prepare() -> Path:
     ensure_manifest(home)
     target = WORK / "dbt_compiled"
     env = {**os.environ, **dbt_env(home), "EGOV_BUILD_DB": str(home.build_db)}
-    dbt = [str(Path(PYTHON).parent / "dbt"), "compile", "--project-dir", str(DBT_DIR)]
-    subprocess.run(
-        [*dbt, "--profiles-dir", str(DBT_DIR), "--target-path", str(target), "--quiet"],
-        env=env, check=True, capture_output=True,
-    )  # fmt: skip
+    dbt = [str(Path(PYTHON).parent / "dbt")]
+    project = ["--project-dir", str(DBT_DIR), "--profiles-dir", str(DBT_DIR)]
+    # Models that inline a seed's rows at compile time (segment rules) read the seed then.
+    for step in (["seed"], ["compile", "--target-path", str(target)]):
+        subprocess.run([*dbt, *step, *project, "--quiet"], env=env, check=True, capture_output=True)
     return target / "manifest.json"
 
 

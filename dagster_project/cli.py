@@ -21,6 +21,12 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="exit at once (code 75) if another refresh is running, instead of waiting",
     )
+    refresh.add_argument(
+        "--no-shortcut",
+        action="store_true",
+        help="run the job even when no input changed since the last refresh (it then "
+        "re-reads every source and rebuilds nothing)",
+    )
     refresh.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
 
     sql = sub.add_parser("sql", help="run a read-only query against the published file")
@@ -46,7 +52,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "refresh":
         from dagster_project.cli_refresh import run_refresh
 
-        return run_refresh(force=args.force, wait=not args.no_wait, verbose=args.verbose)
+        return run_refresh(
+            force=args.force,
+            wait=not args.no_wait,
+            verbose=args.verbose,
+            shortcut=not args.no_shortcut,
+        )
     if args.command == "sql":
         from dagster_project.cli_sql import run_sql
 

@@ -52,22 +52,59 @@ def locked_session(*, wait: bool, verbose: bool) -> Iterator[tuple]:
         yield defs, instance, home, log_file
 
 
-def run_refresh(*, force: bool = False, wait: bool = True, verbose: bool = False) -> int:
-    """Full refresh + publish. Exit 0 on success, 1 on any failure, 75 if busy and not waiting."""
+def run_refresh(
+    *, force: bool = False, wait: bool = True, verbose: bool = False, shortcut: bool = True
+) -> int:
+    """Full refresh + publish. Exit 0 on success, 1 on any failure, 75 if busy and not waiting.
+
+    Unless forced, a refresh whose inputs all match the last successful one ends at once
+    (shortcut.py) without starting Dagster.
+    """
+    home = paths()
     try:
-        with locked_session(wait=wait, verbose=verbose) as (defs, instance, home, log_file):
-            return _execute(defs, instance, home, log_file, force=force)
+        with refresh_lock(home.ensure().lock_file, wait_s=None if wait else 0, on_wait=_waiting):
+            digest = _input_digest(home)
+            if shortcut and not force and _answer_unchanged(home, digest):
+                return 0
+            with locked_session(wait=wait, verbose=verbose) as (defs, instance, home, log_file):
+                return _execute(defs, instance, home, log_file, force=force, digest=digest)
     except RefreshBusyError as exc:
         print(f"egov: {exc}", file=sys.stderr)
         return EXIT_BUSY
 
 
-def _execute(defs, instance, home: Paths, log_file: Path | None, *, force: bool) -> int:
+def _input_digest(home: Paths) -> str | None:
+    from dagster_project.shortcut import input_digest
+
+    return input_digest(home)
+
+
+def _answer_unchanged(home: Paths, digest: str | None) -> bool:
+    from dagster_project.published_summary import print_published
+    from dagster_project.shortcut import unchanged_since
+
+    last = unchanged_since(home, digest)
+    if last is None:
+        return False
+    print(
+        f"egov refresh: nothing changed since the last publish (run {last['run_id']}, "
+        f"{last['at']}): no input, model, suite or library differs; no run started"
+    )
+    print("  egov refresh --no-shortcut runs the job anyway; --force rebuilds everything")
+    print_published(home, republished=False)
+    return True
+
+
+def _execute(
+    defs, instance, home: Paths, log_file: Path | None, *, force: bool, digest: str | None
+) -> int:
     from dagster_project.cli_reports import sync_reports
     from dagster_project.jobs import REFRESH_JOB
     from dagster_project.refresh_report import print_report
+    from dagster_project.shortcut import forget, record
 
     started = time.monotonic()
+    forget(home)
     failed_documents = sync_reports(defs, instance, home, log_file)
     if failed_documents:
         print("egov refresh FAILED: report documents not loaded:", file=sys.stderr)
@@ -85,6 +122,8 @@ def _execute(defs, instance, home: Paths, log_file: Path | None, *, force: bool)
             raise_on_error=False,
         )
     code = print_report(home, result, time.monotonic() - started)
+    if code == 0 and digest is not None:
+        record(home, digest, result.run_id)
     if log_file is not None:
         print(f"log:       {log_file}")
     return code

@@ -6,9 +6,9 @@ import sys
 from collections import Counter
 
 import dagster as dg
-import duckdb
 
 from dagster_project.publish_asset import PUBLISH_KEY
+from dagster_project.published_summary import print_published
 from dagster_project.settings import Paths
 
 
@@ -46,21 +46,6 @@ def _check_lines(result: dg.ExecuteInProcessResult) -> tuple[Counter, list[str]]
     return tally, failed
 
 
-def _published_tables(home: Paths) -> list[tuple[str, int]]:
-    con = duckdb.connect(str(home.published_db), read_only=True)
-    try:
-        names = con.execute(
-            "select schema_name, table_name from duckdb_tables() "
-            "where schema_name in ('marts', 'raw', 'audit') order by 1, 2"
-        ).fetchall()
-        return [
-            (f"{s}.{t}", con.execute(f'select count(*) from "{s}"."{t}"').fetchone()[0])
-            for s, t in names
-        ]
-    finally:
-        con.close()
-
-
 def print_report(home: Paths, result: dg.ExecuteInProcessResult, seconds: float) -> int:
     materialized = {e.asset_key for e in result.get_asset_materialization_events()}
     published = PUBLISH_KEY in materialized
@@ -78,9 +63,5 @@ def print_report(home: Paths, result: dg.ExecuteInProcessResult, seconds: float)
         return 1
     if not published:
         print("  nothing changed since the last publish: no rebuild, nothing republished")
-    if home.published_db.exists():
-        print(f"published: {home.published_db}" + ("" if published else " (unchanged)"))
-        print(f"parquet:   {home.parquet_dir}/marts/")
-        for name, rows in _published_tables(home):
-            print(f"  {name:<48} {rows:>10} rows")
+    print_published(home, republished=published)
     return 0

@@ -101,9 +101,10 @@ def test_egov_sql_counts_provinces_in_every_format(refreshed):
 def test_second_refresh_rebuilds_and_republishes_nothing(refreshed):
     home, _ = refreshed
     before = sha256_of(home / "egov.duckdb")
-    again = _egov(home, "refresh")
+    again = _egov(home, "refresh", "--no-shortcut")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "nothing changed since the last publish" in again.stdout
+    assert "no run started" not in again.stdout
     assert sha256_of(home / "egov.duckdb") == before
     # No parsing (every raw asset reports an unchanged payload) and no dbt rebuild.
     instance = dg.DagsterInstance.from_config(str(home / "dagster"))
@@ -119,6 +120,36 @@ def test_second_refresh_rebuilds_and_republishes_nothing(refreshed):
     assert materialized, "the raw assets should still report their payloads"
     assert {layer for layer, _ in materialized} == {"raw"}
     assert all(changed is not None and changed.value is False for changed in materialized.values())
+
+
+def _refresh_runs(home: Path) -> int:
+    instance = dg.DagsterInstance.from_config(str(home / "dagster"))
+    return len(instance.get_runs(filters=dg.RunsFilter(job_name="refresh_all")))
+
+
+def test_unchanged_inputs_are_answered_without_starting_a_run(refreshed):
+    home, _ = refreshed
+    primed = _egov(home, "refresh")
+    assert primed.returncode == 0, primed.stdout + primed.stderr
+    runs, before = _refresh_runs(home), sha256_of(home / "egov.duckdb")
+    quick = _egov(home, "refresh")
+    assert quick.returncode == 0, quick.stdout + quick.stderr
+    assert "nothing changed since the last publish" in quick.stdout
+    assert "no run started" in quick.stdout
+    assert "marts.dim_region" in quick.stdout and "(unchanged)" in quick.stdout
+    assert _refresh_runs(home) == runs
+    assert sha256_of(home / "egov.duckdb") == before
+    # A new file in the inbox is a possible input: the job runs (and finds nothing to rebuild).
+    note = home / "inbox" / "README.txt"
+    note.write_text("not a dataset file\n", encoding="utf-8")
+    try:
+        checked = _egov(home, "refresh")
+    finally:
+        note.unlink()
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "no run started" not in checked.stdout
+    assert _refresh_runs(home) == runs + 1
+    assert sha256_of(home / "egov.duckdb") == before
 
 
 def test_status_lists_assets_and_checks(refreshed):
