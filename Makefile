@@ -57,7 +57,7 @@ dev: $(MANIFEST) ## Dagster UI on http://127.0.0.1:3000 for this EGOV_HOME
 # Benchmarks (not part of `make test`): results in benchmarks/results/latest.json, a markdown
 # table on stdout, scratch homes under benchmarks/results/work/. Bigger or quicker runs:
 #   make bench BENCH_SIZES=100000,1000000,10000000 BENCH_REPEATS=3 BENCH_CASES=scale
-BENCH_SIZES ?= 100000
+BENCH_SIZES ?= 1000000
 BENCH_REPEATS ?= 3
 BENCH_CASES ?= refresh,scale,ingest,extract,query
 BENCH_INGEST_SIZES ?= 100000,1000000,10000000

@@ -41,7 +41,7 @@ WORK = RESULTS / "work"
 PYTHON = sys.executable
 # The whole refresh at 1M rows and more is bound by the segment classification model (see
 # BENCHMARKS.md); the ingestion and its checks run at every size.
-DEFAULT_SIZES = "100000"
+DEFAULT_SIZES = "1000000"
 DEFAULT_INGEST_SIZES = "100000,1000000,10000000"
 # The model's classification costs about a minute per 100,000 items: probed up to this size.
 SEGMENTATION_MAX_ROWS = 100_000
