@@ -44,7 +44,6 @@ PYTHON = sys.executable
 DEFAULT_SIZES = "1000000"
 DEFAULT_INGEST_SIZES = "100000,1000000,10000000"
 # The model's classification costs about a minute per 100,000 items: probed up to this size.
-SEGMENTATION_MAX_ROWS = 100_000
 CHECKED_SUITES = ["raw/ccgp_shandong__intentions.py", "marts/fct_procurement_notices.py"]
 
 
@@ -288,28 +287,7 @@ def case_scale(size: int, repeats: int, manifest: Path) -> tuple[list[dict], Pat
         suites=relations, failed=probes[-1]["failed"],
         baseline_note="the same suites as SQL aggregates (benchmarks/sql_checks.py)",
     )  # fmt: skip
-    found = [scale_entry, checks_entry]
-    if size <= SEGMENTATION_MAX_ROWS:
-        found.append(segmentation_entry(home))
-    return found, home
-
-
-def segmentation_entry(home: Path) -> dict[str, Any]:
-    """The model's segment classification against the same rules as constants (once)."""
-    from benchmarks.segmentation_probe import measure as probe
-
-    result = probe(home / "build" / "warehouse.duckdb")
-    return {
-        **entry(
-            "scale_segmentation",
-            result["items"],
-            [result["model_s"]],
-            [],
-            [result["constant_patterns_s"]],
-        ),
-        "same_rules": result["same_rules"],
-        "baseline_note": "the same rules as constant patterns (benchmarks/segmentation_probe.py)",
-    }
+    return [scale_entry, checks_entry], home
 
 
 def case_ingest(size: int, repeats: int) -> list[dict]:
