@@ -1,14 +1,16 @@
 """`make bench`: the refresh, its scale path and its readers, measured against plain DuckDB.
 
 Cases (BENCH_CASES, comma-separated; default all):
-* refresh — a cold full refresh of the embedded default (new EGOV_HOME each time) and a
-  no-op refresh (nothing changed), split into start-up, raw, dbt, checks, publish;
+* refresh — a cold full refresh of the embedded default (new EGOV_HOME each time), split
+  into start-up, raw, dbt, checks, publish, and a no-op refresh (nothing changed) answered
+  by the input digest and, with --no-shortcut, by the job;
 * scale — synthetic procurement notices (BENCH_SIZES rows) through ingestion, dbt, checks
   and publish, plus the GX checks of the two largest tables alone (time and memory);
 * ingest — the same notices (BENCH_INGEST_SIZES rows) landed, loaded and checked only (the
   raw asset and its suite), and that suite's GX checks alone (time and memory);
 * extract — report extraction throughput (skipped when ../shared/reports is absent);
-* query — BI query latency on the published files (default home and largest scale home).
+* query — BI query latency on the published files (the default home and every scale home,
+  of this run or left on disk by an earlier one).
 Every entry is the median of BENCH_REPEATS runs (default 3) next to its baseline: the same
 work by plain DuckDB in one process (benchmarks/baseline.py), ratio = wall_s / baseline.
 Writes benchmarks/results/latest.json (entries of cases not run this time are kept from the
@@ -39,11 +41,10 @@ from dagster_project.settings import DBT_DIR, PROJECT_ROOT, SOURCES_DIR, Paths, 
 RESULTS = Path(__file__).resolve().parent / "results"
 WORK = RESULTS / "work"
 PYTHON = sys.executable
-# The whole refresh at 1M rows and more is bound by the segment classification model (see
-# BENCHMARKS.md); the ingestion and its checks run at every size.
+# The whole refresh at 1M notices takes about a minute and a half a run, at 10M about five
+# (BENCH_SIZES=1000000,10000000); the ingestion and its checks run at every size.
 DEFAULT_SIZES = "1000000"
 DEFAULT_INGEST_SIZES = "100000,1000000,10000000"
-# The model's classification costs about a minute per 100,000 items: probed up to this size.
 CHECKED_SUITES = ["raw/ccgp_shandong__intentions.py", "marts/fct_procurement_notices.py"]
 
 
