@@ -22,20 +22,8 @@ parameters as (
     select * from {{ ref('analytical_parameters') }}
 ),
 
-grid_bounds as (
-    select
-        cast(max(case when parameter_id = 'spend_first_year' then value end) as integer)
-            as first_year,
-        cast(max(case when parameter_id = 'spend_last_year' then value end) as integer)
-            as last_year
-    from parameters
-),
-
 years as (
-    select grid_bounds.first_year + series.generated_number - 1 as year
-    from ({{ integer_series(60) }}) as series
-    cross join grid_bounds
-    where grid_bounds.first_year + series.generated_number - 1 <= grid_bounds.last_year
+    {{ spend_years('parameters') }}
 ),
 
 share_statements as (

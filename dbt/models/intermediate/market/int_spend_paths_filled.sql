@@ -42,20 +42,13 @@ province_stats as (
 
 settings as (
     select
-        cast(max(case when parameter_id = 'spend_first_year' then value end) as integer)
-            as first_year,
-        cast(max(case when parameter_id = 'spend_last_year' then value end) as integer)
-            as last_year,
         max(case when parameter_id = 'band_width_share_of_spread' then value end)
             as band_width_share
     from parameters
 ),
 
 years as (
-    select settings.first_year + series.generated_number - 1 as year
-    from ({{ integer_series(60) }}) as series
-    cross join settings
-    where settings.first_year + series.generated_number - 1 <= settings.last_year
+    {{ spend_years('parameters') }}
 ),
 
 ranked as (
