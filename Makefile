@@ -30,7 +30,7 @@ $(STAMP): pyproject.toml uv.lock
 setup: $(STAMP) ## create .venv from uv.lock and install the project (egov CLI)
 
 $(MANIFEST): $(STAMP) $(DBT_FILES)
-	$(BIN)/dagster-dbt project prepare-and-package --file dagster_project/dbt_project.py >/dev/null
+	$(BIN)/dagster-dbt project prepare-and-package --file dagster_project/transform/project.py >/dev/null
 	@touch $@
 
 manifest: $(MANIFEST) ## parse the dbt project into dbt/target/manifest.json

@@ -31,15 +31,15 @@ from typing import Any
 import duckdb
 
 from benchmarks.sql_checks import check_suite
-from dagster_project import duckdb_io
-from dagster_project.declarations import all_specs
+from dagster_project.core import duckdb_io
 from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import parse_dataset
-from dagster_project.publish import publish
+from dagster_project.landing.declarations import all_specs
+from dagster_project.publish.writer import publish
 from dagster_project.quality.suites import read_suite_file
-from dagster_project.report_documents import known_documents
-from dagster_project.report_load import replace_document
-from dagster_project.reports.output import read_output
+from dagster_project.reports.documents import known_documents
+from dagster_project.reports.extraction.output import read_output
+from dagster_project.reports.load import replace_document
 from dagster_project.settings import DBT_DIR, Paths
 
 INTENTIONS = "ccgp_shandong__intentions"

@@ -31,7 +31,7 @@ def main(argv: list[str]) -> int:
         return 2
     if argv[1:] == ["ingest"]:
         return _ingest()
-    from dagster_project.cli import main as egov_main
+    from dagster_project.cli.main import main as egov_main
 
     return egov_main(argv[1:])
 
@@ -39,12 +39,12 @@ def main(argv: list[str]) -> int:
 def _ingest() -> int:
     import dagster as dg
 
-    from dagster_project.capture import output_to
-    from dagster_project.cli_refresh import locked_session
-    from dagster_project.declarations import all_specs
+    from dagster_project.cli.capture import output_to
+    from dagster_project.cli.refresh import locked_session
+    from dagster_project.core.resources import BuildDatabase
     from dagster_project.ingest.assets import build_raw_asset
+    from dagster_project.landing.declarations import all_specs
     from dagster_project.quality.checks import gx_checks
-    from dagster_project.resources import BuildDatabase
 
     spec = all_specs()["ccgp_shandong__intentions"]
     key = dg.AssetKey(["raw", spec.name])

@@ -43,8 +43,8 @@ def measure(repeats: int, report: Path = REPORT) -> list[dict[str, Any]]:
             {"name": "extract_report", "n": None, "skipped": note},
             {"name": f"extract_report_x{SCALE}", "n": None, "skipped": note},
         ]
-    from dagster_project.reports import extract_document
-    from dagster_project.reports.extract import extract_text
+    from dagster_project.reports.extraction import extract_document
+    from dagster_project.reports.extraction.extract import extract_text
 
     data = report.read_bytes()
     big_text = "\n".join([data.decode("utf-8")] * SCALE)

@@ -165,7 +165,7 @@ def entry(name: str, n: int | None, walls: list[float], rss: list[float], baseli
 
 def prepare() -> Path:
     """A fresh dbt manifest for the CLI, and the compiled project for the baseline."""
-    from dagster_project.manifest import ensure_manifest
+    from dagster_project.transform.manifest import ensure_manifest
 
     home = Paths(WORK / "homes" / "prepare")
     home.build_dir.mkdir(parents=True, exist_ok=True)
@@ -204,7 +204,7 @@ def _input_digest() -> None:
 
 
 def case_refresh(repeats: int, manifest: Path) -> tuple[list[dict], Path]:
-    egov = [PYTHON, "-m", "dagster_project.cli", "refresh"]
+    egov = [PYTHON, "-m", "dagster_project.cli.main", "refresh"]
     cold, cold_splits = [], []
     for i in range(repeats):
         home = _fresh(WORK / "homes" / f"default-{i}")

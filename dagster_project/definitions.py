@@ -5,21 +5,21 @@ from __future__ import annotations
 import dagster as dg
 from dagster_dbt import DbtCliResource
 
-from dagster_project.dbt_project import dbt_project
+from dagster_project.core.resources import BuildDatabase
 from dagster_project.ingest.assets import raw_assets
 from dagster_project.ingest.scheduling import source_automation
 from dagster_project.jobs import refresh_all, refresh_all_daily
-from dagster_project.publish_asset import build_publish_asset
+from dagster_project.publish.assets import build_publish_asset
 from dagster_project.quality.checks import gx_checks
-from dagster_project.report_assets import (
+from dagster_project.reports.assets import (
     ingest_report,
     load_report,
     raw_report_documents,
     reports_inbox,
 )
-from dagster_project.resources import BuildDatabase
 from dagster_project.settings import apply_process_env, dbt_executable, paths
-from dagster_project.transform import dbt_models
+from dagster_project.transform.assets import dbt_models
+from dagster_project.transform.project import dbt_project
 
 
 def build_definitions() -> dg.Definitions:

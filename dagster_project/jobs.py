@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from dagster_project.report_assets import REPORT_KEYS
+from dagster_project.reports.assets import REPORT_KEYS
 
 REFRESH_JOB = "refresh_all"
 

@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-EGOV = [sys.executable, "-m", "dagster_project.cli"]
+EGOV = [sys.executable, "-m", "dagster_project.cli.main"]
 
 
 @dataclass(frozen=True)

@@ -11,10 +11,10 @@ from pathlib import Path
 
 import dagster as dg
 
-from dagster_project import duckdb_io
-from dagster_project.declarations import DatasetSpec, all_specs
-from dagster_project.errors import InputError, TransientError
-from dagster_project.resources import BuildDatabase
+from dagster_project.core import duckdb_io
+from dagster_project.core.errors import InputError, TransientError
+from dagster_project.core.resources import BuildDatabase
+from dagster_project.landing.declarations import DatasetSpec, all_specs
 from dagster_project.settings import DUCKDB_POOL, Paths
 
 # Transient failures only (HTTP 5xx, timeouts, a lock held by a dying process); bad input
@@ -35,7 +35,7 @@ class RawLoadConfig(dg.Config):
 @cache
 def _parsing_code_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted([*PARSING_CODE.glob("*.py"), *PARSING_CODE.glob("*.sql")]):
+    for path in sorted([*PARSING_CODE.rglob("*.py"), *PARSING_CODE.rglob("*.sql")]):
         if path.name not in NOT_PARSING_CODE:
             digest.update(path.read_bytes())
     return digest.hexdigest()
@@ -64,7 +64,7 @@ def _last_data_version(context: dg.AssetExecutionContext, spec: DatasetSpec) -> 
 
 def resolve_mode(spec: DatasetSpec, home: Paths, requested: str) -> str:
     """An explicit mode wins; else files waiting in the dataset's inbox; else the default."""
-    from dagster_project.landing_sources import local_files
+    from dagster_project.landing.sources import local_files
 
     if requested:
         return requested
@@ -78,7 +78,7 @@ def _load(
 ) -> dg.MaterializeResult:
     from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
     from dagster_project.ingest.registry import dropped_rows, parse_dataset
-    from dagster_project.landing import land, mark_current
+    from dagster_project.landing.land import land, mark_current
 
     payload = land(spec, mode=resolve_mode(spec, build_db.paths, mode), paths=build_db.paths)
     version = data_version(payload.sha256, spec)

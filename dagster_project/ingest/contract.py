@@ -16,8 +16,8 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from dagster_project.declarations import DatasetSpec
-from dagster_project.errors import InputError
+from dagster_project.core.errors import InputError
+from dagster_project.landing.declarations import DatasetSpec
 
 
 def check_columns(spec: DatasetSpec, raw_columns: Sequence[str], file: str) -> list[str]:

@@ -20,9 +20,9 @@ from typing import Any
 
 import duckdb
 
-from dagster_project.declarations import DatasetSpec
-from dagster_project.duckdb_io import quote_ident
-from dagster_project.errors import InputError
+from dagster_project.core.duckdb_io import quote_ident
+from dagster_project.core.errors import InputError
+from dagster_project.landing.declarations import DatasetSpec
 
 CHECKS_SQL = Path(__file__).with_suffix(".sql")
 _LINE = re.compile(r"CSV Error on Line: (\d+)")

@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dagster_project.declarations import DatasetSpec
-from dagster_project.errors import InputError
+from dagster_project.core.errors import InputError
 from dagster_project.ingest import contract
 from dagster_project.ingest.duckdb_load import DuckDBLoad, DuckDBPayload
+from dagster_project.landing.declarations import DatasetSpec
 
 
 def load_parser(spec: DatasetSpec) -> Callable[..., pd.DataFrame | DuckDBLoad]:

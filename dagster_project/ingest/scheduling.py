@@ -14,7 +14,7 @@ from dagster._core.definitions.unresolved_asset_job_definition import (
     UnresolvedAssetJobDefinition,
 )
 
-from dagster_project.declarations import DatasetSpec, all_specs
+from dagster_project.landing.declarations import DatasetSpec, all_specs
 from dagster_project.settings import paths
 
 SCHEDULE_TIMEZONE = "Asia/Shanghai"

@@ -5,9 +5,9 @@ import hashlib
 import dagster as dg
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
+from dagster_project.core.resources import BuildDatabase
 from dagster_project.quality import audit
 from dagster_project.quality.suites import SuiteFile, suite_files
-from dagster_project.resources import BuildDatabase
 from dagster_project.settings import DUCKDB_POOL
 
 

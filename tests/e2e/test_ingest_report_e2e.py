@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.publish import sha256_of
+from dagster_project.publish.writer import sha256_of
 from tests.support import Refreshed, egov
 
 SHARED_REPORT = (

@@ -6,7 +6,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from dagster_project.publish import sha256_of
+from dagster_project.publish.writer import sha256_of
 from tests.support import Refreshed, egov
 
 _egov = egov

@@ -15,9 +15,9 @@ import pytest
 from benchmarks import generate_notices
 from benchmarks.sql_checks import check_suite
 from benchmarks.suite_overlay import adapt, load_product, write_overlay
-from dagster_project.declarations import all_specs
 from dagster_project.ingest.duckdb_load import load_payload
 from dagster_project.ingest.registry import parse_dataset
+from dagster_project.landing.declarations import all_specs
 from dagster_project.quality.gx_runner import run_suite
 from dagster_project.quality.suites import read_suite_file
 from dagster_project.settings import EXPECTATIONS_DIR

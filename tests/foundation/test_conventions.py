@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from dagster_project.declarations import all_specs
+from dagster_project.landing.declarations import all_specs
 from dagster_project.quality.suites import suite_files
 from dagster_project.settings import DBT_DIR, PROJECT_ROOT
 

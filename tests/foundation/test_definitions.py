@@ -3,7 +3,7 @@
 import dagster as dg
 import pytest
 
-from dagster_project.declarations import all_specs
+from dagster_project.landing.declarations import all_specs
 from dagster_project.settings import DUCKDB_POOL
 
 

@@ -4,12 +4,12 @@ import time
 
 import pytest
 
-from dagster_project.lock import RefreshBusyError, holder, refresh_lock
+from dagster_project.core.lock import RefreshBusyError, holder, refresh_lock
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from dagster_project.lock import refresh_lock
+from dagster_project.core.lock import refresh_lock
 with refresh_lock(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from dagster_project import shortcut
+from dagster_project.publish import shortcut
 from dagster_project.settings import Paths
 
 

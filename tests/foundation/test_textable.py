@@ -1,6 +1,6 @@
 import json
 
-from dagster_project.textable import render_csv, render_json, render_table
+from dagster_project.cli.render import render_csv, render_json, render_table
 
 
 def test_table_aligns_wide_characters_and_right_aligns_numbers():

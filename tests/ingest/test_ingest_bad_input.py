@@ -11,9 +11,9 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from dagster_project.declarations import all_specs
-from dagster_project.errors import InputError
+from dagster_project.core.errors import InputError
 from dagster_project.ingest.registry import parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 GDP = "nbs__gdp"
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from dagster_project.declarations import all_specs
 from dagster_project.ingest.registry import dropped_rows, parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 
 def parsed(name: str):

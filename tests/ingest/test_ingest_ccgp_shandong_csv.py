@@ -14,11 +14,11 @@ import duckdb
 import openpyxl
 import pytest
 
-from dagster_project import duckdb_io
-from dagster_project.declarations import all_specs
-from dagster_project.errors import InputError
+from dagster_project.core import duckdb_io
+from dagster_project.core.errors import InputError
 from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import dropped_rows, parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 NAME = "ccgp_shandong__intentions"
 SPEC = all_specs()[NAME]
@@ -183,8 +183,8 @@ def test_a_payload_cannot_mix_csv_and_xlsx(real_csv):
 def test_raw_asset_loads_a_csv_dropped_into_its_inbox(tmp_path, real_csv):
     import dagster as dg
 
+    from dagster_project.core.resources import BuildDatabase
     from dagster_project.ingest.assets import build_raw_asset
-    from dagster_project.resources import BuildDatabase
 
     home = tmp_path / "home"
     inbox = home / "inbox" / "ccgp_shandong" / "intentions"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dagster_project.errors import InputError
-from dagster_project.ingest import crosswalk
+from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers import crosswalk
 
 
 @pytest.mark.parametrize(

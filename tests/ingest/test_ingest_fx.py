@@ -7,8 +7,8 @@ from datetime import date
 import pandas as pd
 import pytest
 
-from dagster_project.declarations import all_specs
 from dagster_project.ingest.registry import dropped_rows, parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 
 def parsed(name: str) -> pd.DataFrame:

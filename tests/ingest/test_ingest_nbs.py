@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dagster_project.declarations import all_specs
 from dagster_project.ingest.registry import parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 
 def parsed(name: str):

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from dagster_project.declarations import all_specs
 from dagster_project.ingest.registry import load_parser, parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 PERIODIC = [name for name in all_specs() if name.split("__")[0] not in ("modood", "chinautils")]
 

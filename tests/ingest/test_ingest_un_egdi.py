@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dagster_project.declarations import all_specs
 from dagster_project.ingest.registry import parse_dataset
+from dagster_project.landing.declarations import all_specs
 
 
 def test_china_2018_and_float_ranks():

@@ -9,11 +9,11 @@ import time
 import pytest
 from werkzeug import Request, Response
 
-from dagster_project.declarations import DatasetSpec, all_specs
-from dagster_project.errors import InputError, TransientError
-from dagster_project.http_fetch import RetryPolicy
+from dagster_project.core.errors import InputError, TransientError
 from dagster_project.ingest.registry import parse_dataset
-from dagster_project.landing import land, mark_current
+from dagster_project.landing.declarations import DatasetSpec, all_specs
+from dagster_project.landing.http import RetryPolicy
+from dagster_project.landing.land import land, mark_current
 
 FAST = RetryPolicy(attempts=3, backoff_s=0.01, timeout_s=2.0)
 GDP_NAME = "nbs_fsnd_gdp_2006_2024_GBK.csv"

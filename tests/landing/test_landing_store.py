@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.declarations import all_specs
-from dagster_project.errors import InputError
+from dagster_project.core.errors import InputError
 from dagster_project.ingest.registry import parse_dataset
-from dagster_project.landing import current_payload, land, mark_current
+from dagster_project.landing.declarations import all_specs
+from dagster_project.landing.land import current_payload, land, mark_current
 from dagster_project.settings import paths
 
 

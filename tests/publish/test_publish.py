@@ -5,7 +5,7 @@ import struct
 import duckdb
 import pytest
 
-from dagster_project.publish import publish, sha256_of
+from dagster_project.publish.writer import publish, sha256_of
 from dagster_project.settings import paths
 
 
@@ -68,7 +68,7 @@ def test_failed_publish_leaves_previous_file_byte_identical(egov_home, monkeypat
     def explode(*args, **kwargs):
         raise OSError("disk full")
 
-    monkeypatch.setattr("dagster_project.publish._export_parquet", explode)
+    monkeypatch.setattr("dagster_project.publish.writer._export_parquet", explode)
     with pytest.raises(OSError, match="disk full"):
         publish(home, run_id="r2", fingerprint="f2")
     assert sha256_of(home.published_db) == before

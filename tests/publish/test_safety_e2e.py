@@ -10,10 +10,10 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.publish import sha256_of
+from dagster_project.publish.writer import sha256_of
 from tests.support import Refreshed
 
-EGOV = [sys.executable, "-m", "dagster_project.cli"]
+EGOV = [sys.executable, "-m", "dagster_project.cli.main"]
 SNAPSHOTS = Path(__file__).resolve().parents[2] / "sources" / "snapshots"
 READER = """
 import os, sys, time, duckdb

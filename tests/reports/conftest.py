@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.reports import Extraction, extract_document
+from dagster_project.reports.extraction import Extraction, extract_document
 from dagster_project.settings import PROJECT_ROOT, SOURCES_DIR
 
 REPORT_NAME = "smart-gov-market-report-2026-preview.txt"

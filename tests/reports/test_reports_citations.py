@@ -1,6 +1,6 @@
 import pytest
 
-from dagster_project.reports.citations import (
+from dagster_project.reports.extraction.citations import (
     citation_for,
     lead_in_citations,
     publisher_of,

@@ -1,6 +1,6 @@
-from dagster_project.reports.clean import clean_text, normalise_width, remove_readings
-from dagster_project.reports.garble import find_garbled_spans, touches_garble
-from dagster_project.reports.model import Span
+from dagster_project.reports.extraction.clean import clean_text, normalise_width, remove_readings
+from dagster_project.reports.extraction.garble import find_garbled_spans, touches_garble
+from dagster_project.reports.extraction.model import Span
 
 
 def test_pinyin_readings_removed_real_parentheses_kept() -> None:

@@ -8,9 +8,15 @@ import re
 import time
 from pathlib import Path
 
-from dagster_project.reports import extract_document
-from dagster_project.reports.output import FILES, MANIFEST, SCHEMAS, read_output, write_output
-from dagster_project.reports.units import UNITS
+from dagster_project.reports.extraction import extract_document
+from dagster_project.reports.extraction.output import (
+    FILES,
+    MANIFEST,
+    SCHEMAS,
+    read_output,
+    write_output,
+)
+from dagster_project.reports.extraction.units import UNITS
 
 DOCUMENT_ID = "smart-gov-market-report-2026-preview"
 CONTRACT_FACT_COLUMNS = [

@@ -1,6 +1,6 @@
 import pytest
 
-from dagster_project.reports.figures import find_figures
+from dagster_project.reports.extraction.figures import find_figures
 
 
 def figures(text: str) -> list[tuple]:
@@ -80,7 +80,7 @@ def test_lost_leading_digit_keeps_no_value() -> None:
 
 
 def test_excluded_spans_are_skipped() -> None:
-    from dagster_project.reports.model import Span
+    from dagster_project.reports.extraction.model import Span
 
     text = "达12亿份(数据来源:某报告第3份)"
     assert len(find_figures(text, 0, len(text), [Span(5, len(text))])) == 1

@@ -2,7 +2,7 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.reports.loaders import (
+from dagster_project.reports.extraction.loaders import (
     LoadedText,
     load_text,
     register_loader,

@@ -1,5 +1,5 @@
-from dagster_project.reports.metrics import ClauseText, load_catalog, match_metric
-from dagster_project.reports.units import UNITS
+from dagster_project.reports.extraction.metrics import ClauseText, load_catalog, match_metric
+from dagster_project.reports.extraction.units import UNITS
 
 REQUIRED = {
     "smartgov_it_spend",

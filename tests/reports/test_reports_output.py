@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dagster_project.reports import extract_document
-from dagster_project.reports.extract import edition_of, slugify
-from dagster_project.reports.output import FILES, read_output, write_output
+from dagster_project.reports.extraction import extract_document
+from dagster_project.reports.extraction.extract import edition_of, slugify
+from dagster_project.reports.extraction.output import FILES, read_output, write_output
 
 SAMPLE = (
     "2027年中国智慧政务市场报告_第1页\n\n"
@@ -69,7 +69,7 @@ def test_document_id_override(tmp_path: Path) -> None:
 
 
 def test_cli_regenerates_an_output_folder(tmp_path: Path, capsys) -> None:
-    from dagster_project.reports.__main__ import main
+    from dagster_project.reports.extraction.__main__ import main
 
     source = _write(tmp_path, "cli-sample.txt", SAMPLE)
     assert main(["extract", str(source), "--out", str(tmp_path / "out")]) == 0

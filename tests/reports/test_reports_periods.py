@@ -1,6 +1,6 @@
 import pytest
 
-from dagster_project.reports.periods import find_times, kind_for, period_for
+from dagster_project.reports.extraction.periods import find_times, kind_for, period_for
 
 
 def labels(text: str) -> list[tuple]:

@@ -1,10 +1,10 @@
 import pytest
 
-from dagster_project.reports.gazetteer import load_gazetteer
-from dagster_project.reports.model import Span
-from dagster_project.reports.region_context import RegionResolver
-from dagster_project.reports.regions import find_mentions
-from dagster_project.reports.sentences import clauses, split_sentences
+from dagster_project.reports.extraction.gazetteer import load_gazetteer
+from dagster_project.reports.extraction.model import Span
+from dagster_project.reports.extraction.region_context import RegionResolver
+from dagster_project.reports.extraction.regions import find_mentions
+from dagster_project.reports.extraction.sentences import clauses, split_sentences
 
 
 def test_gazetteer_codes_full_and_short_names() -> None:
@@ -99,7 +99,7 @@ def test_ranking_benchmark_and_scope_words(text: str, expected: tuple) -> None:
 
 
 def test_titles_are_masked_before_mentions_are_read() -> None:
-    from dagster_project.reports.masking import masked, title_spans
+    from dagster_project.reports.extraction.masking import masked, title_spans
 
     text = "据艾瑞咨询《2024年中国广东报告》,87.5%的用户"
     hidden = masked(text, 0, len(text), title_spans(text, 0, len(text)))

@@ -1,7 +1,7 @@
-from dagster_project.reports.model import Span
-from dagster_project.reports.sentences import clause_groups, clauses, split_sentences
-from dagster_project.reports.structure import find_sections
-from dagster_project.reports.toc import chinese_numeral, find_toc, parse_toc
+from dagster_project.reports.extraction.model import Span
+from dagster_project.reports.extraction.sentences import clause_groups, clauses, split_sentences
+from dagster_project.reports.extraction.structure import find_sections
+from dagster_project.reports.extraction.toc import chinese_numeral, find_toc, parse_toc
 
 GLUED_TOC = (
     "目录4862摘要 328730一、现状与案例综述 5261741.1整体态势 5305201.2区域案例 72218"

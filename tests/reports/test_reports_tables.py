@@ -1,7 +1,7 @@
 from decimal import Decimal
 
-from dagster_project.reports.model import Section
-from dagster_project.reports.tables import find_tables
+from dagster_project.reports.extraction.model import Section
+from dagster_project.reports.extraction.tables import find_tables
 
 BODY = (
     "正文结束。服务类别占比(%)平台建设与系统运维32.5智能客服与SaaS输出18.7"

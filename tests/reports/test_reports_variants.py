@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from dagster_project.reports import Extraction, extract_document
-from dagster_project.reports.clean import clean_text
-from dagster_project.reports.loaders import load_text
+from dagster_project.reports.extraction import Extraction, extract_document
+from dagster_project.reports.extraction.clean import clean_text
+from dagster_project.reports.extraction.loaders import load_text
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|[-–—~至到](?:19|20)\d{2}年|\))")
 _YI_YUAN = re.compile(r"(?<![\d.?])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=億元)")

@@ -1,0 +1,94 @@
+"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dev)."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="egov",
+        description="Smart-government market warehouse. Home: $EGOV_HOME (default ./warehouse).",
+    )
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    refresh = sub.add_parser("refresh", help="full refresh of every asset, then publish")
+    refresh.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    refresh.add_argument(
+        "--no-wait",
+        action="store_true",
+        help="exit at once (code 75) if another refresh is running, instead of waiting",
+    )
+    refresh.add_argument(
+        "--no-shortcut",
+        action="store_true",
+        help="run the job even when no input changed since the last refresh (it then "
+        "re-reads every source and rebuilds nothing)",
+    )
+    refresh.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
+    sql = sub.add_parser("sql", help="run a read-only query against the published file")
+    sql.add_argument("query", help="SQL text, or - to read it from standard input")
+    sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+
+    sub.add_parser("status", help="last refresh, per-asset materialization times, checks")
+
+    ingest = sub.add_parser(
+        "ingest-report", help="ingest one report document (.txt, .md, .html) and publish"
+    )
+    ingest.add_argument("path", help="the report document")
+    ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
+    dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
+    dev.add_argument("--port", default="3000")
+    dev.add_argument("--host", default="127.0.0.1")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "refresh":
+        from dagster_project.cli.refresh import run_refresh
+
+        return run_refresh(
+            force=args.force,
+            wait=not args.no_wait,
+            verbose=args.verbose,
+            shortcut=not args.no_shortcut,
+        )
+    if args.command == "sql":
+        from dagster_project.cli.sql import run_sql
+
+        query = sys.stdin.read() if args.query == "-" else args.query
+        return run_sql(query, args.format)
+    if args.command == "status":
+        from dagster_project.cli.status import run_status
+
+        return run_status()
+    if args.command == "ingest-report":
+        from dagster_project.cli.ingest_report import run_ingest_report
+
+        return run_ingest_report(args.path, verbose=args.verbose)
+    if args.command == "dev":
+        from dagster_project.cli.refresh import run_dev
+
+        return run_dev(args.host, args.port)
+    return 2
+
+
+def entrypoint() -> None:
+    """Console-script entry: a closed pipe (egov sql ... | head) is not an error."""
+    try:
+        code = main()
+        sys.stdout.flush()
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        code = 0
+    sys.exit(code)
+
+
+if __name__ == "__main__":
+    entrypoint()

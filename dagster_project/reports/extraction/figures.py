@@ -1,0 +1,123 @@
+"""Read the figures (number + unit + qualifier) of one sentence.
+
+A figure is an Arabic-numeral quantity followed by a unit of the vocabulary in `units`.
+Years, quarters, version labels (2.0), numbers without a unit (12345热线) and ordinals other
+than ranks (第27条) are not figures. A range `28%—35%` gives two figures, the low bound with
+'>=' and the high bound with '<=', both carrying value_low and value_high.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from dagster_project.reports.extraction.model import Figure, Span
+from dagster_project.reports.extraction.numbers import YEAR, NumberToken, find_numbers, to_float
+from dagster_project.reports.extraction.qualifiers import (
+    combine,
+    prefix_qualifier,
+    suffix_qualifier,
+)
+from dagster_project.reports.extraction.units import DURATIONS, UnitMatch, read_unit
+
+_RANGE_SEP = re.compile(r"\s?[-–—~～至到]{1,2}\s?")
+_RANK_WORDS = "位名"
+
+
+@dataclass(frozen=True)
+class _Read:
+    token: NumberToken
+    unit: UnitMatch | None
+
+
+def _unit_after(text: str, token: NumberToken) -> UnitMatch | None:
+    pos = token.end + 1 if text.startswith(" ", token.end) else token.end
+    if pos < len(text) and re.match(r"[A-Za-z]", text[pos]):
+        return None  # 5G, 3D, H5: part of a name
+    return read_unit(text, pos)
+
+
+def _is_year(text: str, token: NumberToken) -> bool:
+    if not YEAR.fullmatch(token.raw):
+        return False
+    after = text[token.end : token.end + 8]
+    return after.startswith("年") or bool(re.match(r"\s?[-–—~至到]\s?(?:19|20)\d{2}年", after))
+
+
+def _value(token: NumberToken, unit: UnitMatch) -> Decimal | None:
+    return None if token.value is None else token.value * unit.multiplier
+
+
+def _single(text: str, read: _Read, rank: bool) -> Figure:
+    token, unit = read.token, read.unit
+    assert unit is not None
+    pre, start = prefix_qualifier(text, token.start - (1 if rank else 0))
+    suf, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
+    return Figure(
+        start=start,
+        end=end,
+        number_start=token.start,
+        value=to_float(_value(token, unit)),
+        unit="rank" if rank else unit.unit,
+        qualifier=combine(pre, suf, unit.approx_more),
+        value_raw=token.raw,
+        unit_raw=unit.raw,
+        lost_digits=token.value is None,
+    )
+
+
+def _bound(token: NumberToken, value: Decimal | None, span: tuple[int, int], **shared) -> Figure:
+    return Figure(
+        start=span[0],
+        end=span[1],
+        number_start=token.start,
+        value=to_float(value),
+        value_raw=token.raw,
+        lost_digits=token.value is None,
+        **shared,
+    )
+
+
+def _range(text: str, low: _Read, high: _Read) -> list[Figure]:
+    """`28%—35%` or `3至5天`: the unit is read from the high bound when the low omits it."""
+    unit = high.unit
+    assert unit is not None
+    lo, hi = _value(low.token, unit), _value(high.token, unit)
+    _, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
+    shared = {"unit": unit.unit, "value_low": to_float(lo), "value_high": to_float(hi)}
+    low_end = low.unit.end if low.unit else low.token.end
+    low_raw = (low.unit or unit).raw
+    return [
+        _bound(low.token, lo, (low.token.start, low_end), qualifier=">=", unit_raw=low_raw,
+               range_role="low", **shared),
+        _bound(high.token, hi, (high.token.start, end), qualifier="<=", unit_raw=unit.raw,
+               range_role="high", **shared),
+    ]  # fmt: skip
+
+
+def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
+    """Figures of text[start:end], ignoring numbers inside the excluded spans."""
+    tokens = [
+        t
+        for t in find_numbers(text, start, end)
+        if not any(s.start <= t.start < s.end for s in exclude) and not _is_year(text, t)
+    ]
+    reads = [_Read(t, _unit_after(text, t)) for t in tokens]
+    figures: list[Figure] = []
+    i = 0
+    while i < len(reads):
+        read = reads[i]
+        nxt = reads[i + 1] if i + 1 < len(reads) else None
+        joint = _RANGE_SEP.match(text, read.unit.end if read.unit else read.token.end)
+        joined = nxt and nxt.unit and joint and joint.end() == nxt.token.start
+        if joined and (read.unit is None or read.unit.unit == nxt.unit.unit):
+            figures.extend(_range(text, read, nxt))
+            i += 2
+            continue
+        ordinal = read.token.start > 0 and text[read.token.start - 1] == "第"
+        rank = ordinal and read.unit is not None and read.unit.raw in _RANK_WORDS
+        if read.unit is not None and (rank or not ordinal):
+            figures.append(_single(text, read, rank))
+        i += 1
+    return figures

@@ -1,0 +1,114 @@
+"""Region mentions in a sentence: places, national scope, anonymous and anaphoric ones.
+
+Kinds: `place` (广东省, 深圳), `national` (全国, 我国, 中国, and counts of provinces or
+cities such as 31个省份 or 100个地级市, which put a figure at national scope), `weak_national`
+(national bodies such as 国务院 or 中国信息通信研究院: national unless a place is named),
+`anon_province`/`anon_city` (某省, 某副省级城市), `ref_province`/`ref_city` (该省, 全市).
+全国 used for ranking (全国第12位, 在全国率先) is not a scope; 全国 as a benchmark
+(远低于全国平均8.7%) only scopes the figure written right after 平均.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from dagster_project.reports.extraction.gazetteer import Gazetteer, Place
+
+_SPECIAL = re.compile(
+    r"(?P<count>\d+个(?:省份|省级行政区|省区市|省\(自治区|省、自治区|地级及以上城市|地级市|城市))"
+    r"|(?P<anon_province>某(?:[东西南北中]部|沿海|内陆|边境)?(?:省份|省|自治区))"
+    r"|(?P<anon_city>某(?:[东西南北中]部|副省级|地级|沿海|内陆|边境)?(?:城市|地市|市))"
+    r"|(?P<ref_province>该省|本省|全省)|(?P<ref_city>该市|本市|全市)"
+    r"|(?P<weak>国务院|党中央|中央|财政部|工信部|工业和信息化部|审计署|国家[\u4e00-\u9fff]{0,10}?(?:总局|局|委员会|委|中心|院|办公室|部))"
+    r"|(?P<national>全国|我国|中国)"
+)
+_ORG_AFTER_CHINA = re.compile(
+    r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:研究院|院|中心|联盟|协会|学会|委员会|研究所|公司|集团|银行|网)"
+)
+_RANKING_AFTER = re.compile(r"(?:[^,，;；。]{0,8}?第\d|前[\d一二三四五六七八九十]|率先|首|领先)")
+_RANKING_BEFORE = ("引领", "领跑", "居", "领先")
+_BENCHMARK_BEFORE = re.compile(r"(?:高于|低于|超过|优于|好于|不及|超出)$")
+_BENCHMARK_AVG = re.compile(r"[^,，;；。]{0,10}?平均(?:值|水平的|为|达)?")
+_ENUM_JOINERS = {"、", "和", "及", "与"}
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    kind: str
+    place: Place | None = None
+    benchmark_at: int | None = None  # for a benchmark 全国: where its own figure starts
+    group: tuple[Place, ...] = ()  # places enumerated together with this one
+
+
+def _national(text: str, m: re.Match[str], offset: int) -> Mention | None:
+    """全国/我国/中国 as a scope, or None when the word is used for ranking."""
+    word, after = m.group(0), text[m.end() : m.end() + 14]
+    if word == "中国" and _ORG_AFTER_CHINA.match(after):
+        return Mention(offset + m.start(), offset + m.end(), "weak_national")
+    before = text[max(0, m.start() - 4) : m.start()]
+    if word == "全国" and _BENCHMARK_BEFORE.search(before):
+        avg = _BENCHMARK_AVG.match(text, m.end())
+        if not avg:
+            return None
+        return Mention(offset + m.start(), offset + m.end(), "national", None, offset + avg.end())
+    if word == "全国" and (_RANKING_AFTER.match(after) or before.endswith(_RANKING_BEFORE)):
+        return None
+    return Mention(offset + m.start(), offset + m.end(), "national")
+
+
+def _special(text: str, offset: int) -> list[Mention]:
+    found = []
+    for m in _SPECIAL.finditer(text):
+        kind = m.lastgroup or ""
+        if kind == "national":
+            mention = _national(text, m, offset)
+            if mention:
+                found.append(mention)
+            continue
+        kind = {"count": "national", "weak": "weak_national"}.get(kind, kind)
+        found.append(Mention(offset + m.start(), offset + m.end(), kind))
+    return found
+
+
+def _with_groups(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
+    """Attach enumerations (杭州、宁波) so a figure after them is read at the right scope."""
+    places = [m for m in mentions if m.kind == "place"]
+    groups: list[list[Mention]] = []
+    for mention in places:
+        if groups:
+            prev = groups[-1][-1]
+            between = text[prev.end - offset : mention.start - offset]
+            if between in _ENUM_JOINERS:
+                groups[-1].append(mention)
+                continue
+        groups.append([mention])
+    result = [m for m in mentions if m.kind != "place"]
+    for group in groups:
+        members = tuple(m.place for m in group if m.place) if len(group) > 1 else ()
+        result.extend(Mention(m.start, m.end, m.kind, m.place, None, members) for m in group)
+    return sorted(result, key=lambda m: m.start)
+
+
+def find_mentions(masked_text: str, offset: int, gazetteer: Gazetteer) -> list[Mention]:
+    """Mentions in a masked sentence; `offset` is where the sentence starts."""
+    special = _special(masked_text, offset)
+    taken = [(m.start, m.end) for m in special]
+    places = [
+        Mention(offset + s, offset + e, "place", place)
+        for s, e, place in gazetteer.find(masked_text)
+        if not any(a <= offset + s < b for a, b in taken)
+    ]
+    return _with_groups(sorted(special + places, key=lambda m: m.start), masked_text, offset)
+
+
+def source_mentions(publishers: list[tuple[int, str]], gazetteer: Gazetteer) -> list[Mention]:
+    """A figure introduced by a national research firm or body (据IDC数据显示, 艾瑞咨询…指出)
+    is national unless a place is named; a local publisher (广东省…局, 该市…) is not."""
+    return [
+        Mention(pos, pos + 1, "weak_national")
+        for pos, name in publishers
+        if not gazetteer.find(name) and not name.startswith(("该", "某", "本"))
+    ]

@@ -1,0 +1,91 @@
+"""dbt models as Dagster assets: keys are [schema, model], groups are the layers."""
+
+import json
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import dagster as dg
+from dagster_dbt import (
+    DagsterDbtTranslator,
+    DagsterDbtTranslatorSettings,
+    DbtCliResource,
+    dbt_assets,
+)
+
+from dagster_project.core.resources import BuildDatabase
+from dagster_project.publish import records as state
+from dagster_project.quality import audit
+from dagster_project.quality.dbt_results import test_outcomes
+from dagster_project.settings import DUCKDB_POOL
+from dagster_project.transform.project import dbt_project
+
+
+class LayerTranslator(DagsterDbtTranslator):
+    """One name per thing: DuckDB schema.table = asset key [schema, table] = group schema."""
+
+    def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> dg.AssetKey:
+        if dbt_resource_props["resource_type"] == "source":
+            return super().get_asset_key(dbt_resource_props)
+        return dg.AssetKey([dbt_resource_props["schema"], dbt_resource_props["name"]])
+
+    def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
+        return dbt_resource_props.get("schema")
+
+    def get_owners(self, dbt_resource_props: Mapping[str, Any]) -> list[str] | None:
+        owner = (dbt_resource_props.get("config", {}).get("meta") or {}).get("owner")
+        return [f"team:{owner}"] if owner else None
+
+
+TRANSLATOR = LayerTranslator(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+
+
+class DbtBuildConfig(dg.Config):
+    """`force` rebuilds even when no input changed since the last publish."""
+
+    force: bool = False
+
+
+@dbt_assets(
+    manifest=dbt_project.manifest_path,
+    project=dbt_project,
+    dagster_dbt_translator=TRANSLATOR,
+    pool=DUCKDB_POOL,
+)
+def dbt_models(
+    context: dg.AssetExecutionContext,
+    dbt: DbtCliResource,
+    build_db: BuildDatabase,
+    config: DbtBuildConfig,
+) -> Iterator:
+    """`dbt build` (models, seeds and tests) into the build file, skipped when nothing changed."""
+    home = build_db.paths
+    fingerprint = state.input_fingerprint(context.instance, dbt_project.manifest_path)
+    if not config.force and state.is_published(home, fingerprint):
+        context.log.info("Inputs, models and suites unchanged since the last publish: no rebuild.")
+        return
+    # A subset run (one source's job, a UI selection) leaves other models as they were, so
+    # it must not vouch for the whole warehouse: the next full refresh rebuilds everything.
+    full = set(context.selected_asset_keys) == set(context.assets_def.keys)
+    state.record_build_started(home, fingerprint if full else f"partial:{fingerprint}")
+    target = home.state_dir / "dbt_target"
+    invocation = dbt.cli(["build"], context=context, target_path=target, raise_on_error=False)
+    yield from invocation.stream()
+    _record_test_results(context, build_db, invocation)
+    error = invocation.get_error()
+    if error is not None:
+        # A failing model or test fails the same way on retry: report it once.
+        raise dg.Failure(description=str(error), allow_retries=False) from error
+
+
+def _record_test_results(
+    context: dg.AssetExecutionContext, build_db: BuildDatabase, invocation: object
+) -> None:
+    """Append every dbt test result of the build to audit.check_results."""
+    try:
+        run_results = invocation.get_artifact("run_results.json")
+    except FileNotFoundError:
+        return
+    manifest = json.loads(dbt_project.manifest_path.read_text(encoding="utf-8"))
+    outcomes = list(test_outcomes(run_results, manifest))
+    with build_db.connect() as con:
+        audit.append(con, outcomes, run_id=context.run.run_id, critical=True, engine="dbt")
