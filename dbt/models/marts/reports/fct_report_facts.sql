@@ -16,6 +16,10 @@ regions as (
     select * from {{ ref('dim_region') }}
 ),
 
+claim_facts as (
+    select * from {{ ref('int_report_claim_facts_assigned') }}
+),
+
 joined as (
     select
         facts.fact_id,
@@ -50,11 +54,13 @@ joined as (
         facts.char_start,
         facts.char_end,
         facts.sentence_start,
-        facts.sentence_end
+        facts.sentence_end,
+        claim_facts.claim_id
     from facts
     inner join documents on facts.document_id = documents.document_id
     left join sections on facts.section_id = sections.section_id
     left join regions on facts.region_code = regions.region_code
+    left join claim_facts on facts.fact_id = claim_facts.fact_id
 )
 
 select * from joined

@@ -1,9 +1,15 @@
 {#- The report figures the analytical marts may use: clean figures (a corrupted one may have
-    lost digits) of the latest edition of each report (dim_report_document.is_latest_edition),
-    so that ingesting a new edition moves every mart built on it. Each figure gets the
-    publisher of its citation and its clause: the sentence text between the punctuation
-    (, ; 。 :) before and after it, which names what the figure measures. An undated figure
-    gets the document's reference year: the year most of its dated actual figures refer to. -#}
+    lost digits) that the claims preference rule selects, so that a new edition or another
+    report on the same market moves every mart built on them by that rule alone:
+      a figure of a comparable claim (a known region and year, marts.fct_claim_consensus)
+      is used when its claim is the preferred one of its consensus group, wherever it comes
+      from (a later edition, another report, the summary or the body);
+      any other figure (no catalog metric, an anonymous region, no year) is used when its
+      document is the latest edition of its report (dim_report_document.is_latest_edition).
+    Each figure gets the publisher of its citation and its clause: the sentence text between
+    the punctuation (, ; 。 :) before and after it, which names what the figure measures. An
+    undated figure gets the document's reference year: the year most of its dated actual
+    figures refer to. -#}
 with
 
 facts as (
@@ -18,7 +24,11 @@ sources as (
     select * from {{ ref('dim_source') }}
 ),
 
-current_facts as (
+claims as (
+    select * from {{ ref('fct_report_claims') }}
+),
+
+clean_facts as (
     select
         facts.fact_id,
         facts.document_id,
@@ -41,23 +51,34 @@ current_facts as (
         facts.range_role,
         facts.figure_text,
         facts.cited_source,
-        sources.publisher
+        sources.publisher,
+        facts.claim_id,
+        claims.consensus_id,
+        case
+            when claims.is_comparable then claims.is_preferred
+            else documents.is_latest_edition
+        end as is_selected
     from facts
     inner join documents
         on facts.document_id = documents.document_id
     left join sources on facts.source_id = sources.source_id
-    where
-        documents.is_latest_edition
-        and facts.quality_flag = 'clean'
-        and facts.value is not null
+    left join claims on facts.claim_id = claims.claim_id
+    where facts.quality_flag = 'clean' and facts.value is not null
 ),
 
+current_facts as (
+    select * from clean_facts
+    where is_selected
+),
+
+-- Over all of a document's clean figures, so that a figure another document's claim
+-- outranks does not move the year its undated figures refer to.
 year_counts as (
     select
         document_id,
         period_year,
         count(*) as n_facts
-    from current_facts
+    from clean_facts
     where kind = 'actual' and period_year is not null
     group by document_id, period_year
 ),
@@ -124,7 +145,9 @@ final as (
         {{ xdb_concat(["clause_before", "figure_text", "clause_after"]) }} as clause,
         clause_before,
         cited_source,
-        publisher
+        publisher,
+        claim_id,
+        consensus_id
     from with_clause
 )
 
