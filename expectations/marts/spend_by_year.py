@@ -14,20 +14,54 @@ BATCHES = {
         select min(year) as first_year, max(year) as last_year, count(distinct year) as n_years
         from marts.spend_by_year
     """,
-    # A stated value is the clean figure of the latest edition it cites.
+    # A stated value is the clean figure it cites, and the claims rule selects that figure:
+    # its claim is the preferred one of its consensus group (outside any group: the latest
+    # edition).
     "stated_vs_report": """
         select
             spend.series_id,
             spend.year,
             abs(cast(spend.value_cny as double) - facts.value) as difference,
-            coalesce(documents.is_latest_edition, false) as is_latest_edition
+            coalesce(
+                case
+                    when claims.is_comparable then claims.is_preferred
+                    else documents.is_latest_edition
+                end,
+                false
+            ) as is_selected_figure
         from marts.spend_by_year as spend
         left join marts.fct_report_facts as facts
             on split_part(spend.source_fact_ids, ',', 1) = facts.fact_id
         left join marts.dim_report_document as documents
             on facts.document_id = documents.document_id
+        left join marts.fct_report_claims as claims
+            on facts.claim_id = claims.claim_id
         where spend.value_method in ('stated', 'stated_bound')
             and spend.source_fact_ids is not null
+    """,
+    # A stated value is the preferred value of its consensus group, and a back-cast the
+    # preferred (derived) claim of its year: the mart follows the consensus.
+    "stated_vs_consensus": """
+        select
+            spend.series_id,
+            spend.year,
+            abs(cast(spend.value_cny as double) - consensus.preferred_value)
+                / greatest(abs(consensus.preferred_value), 1) as relative_difference,
+            consensus.preferred_basis
+                = case when spend.value_method = 'backcast_yoy' then 'derived' else 'stated' end
+                as is_same_basis
+        from marts.spend_by_year as spend
+        inner join raw.spend_series as series
+            on spend.series_id = series.series_id
+        inner join marts.fct_report_facts as facts
+            on split_part(spend.source_fact_ids, ',', 1) = facts.fact_id
+        inner join marts.fct_report_claims as stated
+            on facts.claim_id = stated.claim_id and stated.metric_id = series.metric_id
+        inner join marts.fct_claim_consensus as consensus
+            on consensus.consensus_id = concat_ws(
+                ':', stated.metric_id, stated.region_code, cast(spend.year as varchar)
+            )
+        where spend.value_method in ('stated', 'stated_bound', 'backcast_yoy')
     """,
     # low <= base <= high wherever the three scenarios exist.
     "band_order": """
@@ -125,7 +159,14 @@ def expectations() -> dict[str, list]:
         ],
         "stated_vs_report": [
             gxe.ExpectColumnValuesToBeBetween(column="difference", min_value=0, max_value=0.005),
-            gxe.ExpectColumnValuesToBeInSet(column="is_latest_edition", value_set=[True]),
+            gxe.ExpectColumnValuesToBeInSet(column="is_selected_figure", value_set=[True]),
+        ],
+        "stated_vs_consensus": [
+            gxe.ExpectTableRowCountToBeBetween(min_value=1),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="relative_difference", min_value=0, max_value=1e-9
+            ),
+            gxe.ExpectColumnValuesToBeInSet(column="is_same_basis", value_set=[True]),
         ],
         "band_order": [
             gxe.ExpectColumnValuesToBeInSet(column="is_ordered", value_set=[True]),

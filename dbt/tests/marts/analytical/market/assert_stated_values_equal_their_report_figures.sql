@@ -1,5 +1,7 @@
--- A value published as stated is the figure of the latest report edition it cites, to the
--- fen: nothing is typed in, and nothing drifts between the report and the mart.
+-- A value published as stated is the report figure it cites, to the fen, and that figure is
+-- one the claims preference rule selects (its claim is the preferred one of its consensus
+-- group; a figure outside any group is of the latest edition): nothing is typed in, and
+-- nothing drifts between the report, the consensus and the mart.
 with
 
 spend as (
@@ -15,6 +17,10 @@ documents as (
     select * from {{ ref('dim_report_document') }}
 ),
 
+claims as (
+    select * from {{ ref('fct_report_claims') }}
+),
+
 first_fact as (
     select
         spend.series_id,
@@ -28,12 +34,17 @@ first_fact as (
 select
     first_fact.*,
     facts.value as fact_value,
-    documents.is_latest_edition
+    documents.is_latest_edition,
+    claims.is_preferred
 from first_fact
 left join facts on first_fact.fact_id = facts.fact_id
 left join documents on facts.document_id = documents.document_id
+left join claims on facts.claim_id = claims.claim_id
 where
     facts.fact_id is null
-    or not documents.is_latest_edition
+    or not case
+        when claims.is_comparable then claims.is_preferred
+        else documents.is_latest_edition
+    end
     or facts.quality_flag <> 'clean'
     or abs(first_fact.value_cny - facts.value) > 0.005
