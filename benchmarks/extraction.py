@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from dagster_project.settings import PROJECT_ROOT
+from dagster_project.settings import PROJECT_ROOT, SOURCES_DIR
 
 REPORT = PROJECT_ROOT.parent / "shared" / "reports" / "smart-gov-market-report-2026-preview.txt"
 SCALE = 100
@@ -51,11 +51,18 @@ def measure(repeats: int, report: Path = REPORT) -> list[dict[str, Any]]:
     big = big_text.encode("utf-8")
     entries = []
     for name, size, action, floor in (
-        ("extract_report", len(data), lambda: extract_document(report), lambda: _floor(data)),
+        (
+            "extract_report",
+            len(data),
+            lambda: extract_document(report, sources_dir=SOURCES_DIR),
+            lambda: _floor(data),
+        ),
         (
             f"extract_report_x{SCALE}",
             len(big),
-            lambda: extract_text(big_text, document_id="x100", source_file="x100.txt"),
+            lambda: extract_text(
+                big_text, document_id="x100", source_file="x100.txt", sources_dir=SOURCES_DIR
+            ),
             lambda: _floor(big),
         ),
     ):

@@ -11,7 +11,7 @@ import dagster as dg
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.reports import documents as report_documents
 from dagster_project.reports.load import replace_document
-from dagster_project.settings import DUCKDB_POOL, paths
+from dagster_project.settings import DUCKDB_POOL, SOURCES_DIR, paths
 
 REPORT_TABLES = (
     "report_documents",
@@ -43,7 +43,9 @@ def _tables(document: report_documents.ReportDocument) -> dict[str, list[dict]]:
     else:
         from dagster_project.reports.extraction import extract_document
 
-        tables = extract_document(document.path, document_id=document.document_id).tables()
+        tables = extract_document(
+            document.path, document_id=document.document_id, sources_dir=SOURCES_DIR
+        ).tables()
     for row in tables["report_documents"]:
         row.update(origin=document.origin, data_version=document.data_version)
     return tables

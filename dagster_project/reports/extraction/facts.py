@@ -56,6 +56,7 @@ class FactReader:
     garbled: list[Span]
     gazetteer: Gazetteer
     catalog: tuple[Metric, ...]
+    hk_document: bool = False  # unmarked 元 amounts are HK$ (a Hong Kong SAR text)
     citations: dict[str, Citation] = field(default_factory=dict)
 
     def read_section(self, section: Section, exclude: list[Span]) -> list[dict]:

@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from dagster_project.settings import SOURCES_DIR
-
-DIVISIONS_DIR = SOURCES_DIR / "snapshots" / "modood"
 _GROUPING_ROWS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 _PROVINCE_SUFFIXES = (
     "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市",
@@ -70,7 +67,8 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 @cache
-def load_gazetteer(directory: Path = DIVISIONS_DIR) -> Gazetteer:
+def load_gazetteer(directory: Path) -> Gazetteer:
+    """`directory` holds provinces.csv and cities.csv (the caller's GB/T 2260 snapshot)."""
     by_name: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
     for row in _read(directory / "provinces.csv"):

@@ -1,0 +1,80 @@
+"""From the lines of PDF pages to paragraphs: running headers and footers removed, wrapped
+lines joined.
+
+A PDF has no paragraphs, only lines placed on pages. Running heads and feet are the lines at
+the top or bottom of pages that repeat on most pages once digits are ignored (`第 3 页`,
+the report's title, `- 12 -`), or that are a bare page number. A line as wide as the text
+block continues in the next line (Chinese wraps anywhere, even inside a number), so they
+are joined without a space between Chinese characters; a shorter line ends its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?"
+    r"|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$",
+    re.I,
+)
+_EDGE = 2  # lines at each end of a page that may be running heads or feet
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_DIGIT_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[\d])|(?<=[\d]) (?=[{_CJK}])")
+
+
+def _shape(line: str) -> str:
+    return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+
+def _width(line: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in line)
+
+
+def strip_running_lines(pages: list[list[str]]) -> list[list[str]]:
+    """Remove running heads/feet and bare page numbers at the edges of each page."""
+    repeated: set[str] = set()
+    if len(pages) >= 3:
+        edges = Counter()
+        for lines in pages:
+            edges.update({_shape(x) for x in lines[:_EDGE] + lines[-_EDGE:] if x.strip()})
+        repeated = {shape for shape, n in edges.items() if n >= max(3, len(pages) / 2)}
+    kept = []
+    for lines in pages:
+        top = [i for i in range(min(_EDGE, len(lines)))]
+        bottom = [i for i in range(max(0, len(lines) - _EDGE), len(lines))]
+        drop = {
+            i for i in top + bottom
+            if _PAGE_NUMBER.match(lines[i].strip()) or _shape(lines[i]) in repeated
+        }  # fmt: skip
+        kept.append([line for i, line in enumerate(lines) if i not in drop])
+    return kept
+
+
+def _join(left: str, right: str) -> str:
+    if not left or not right:
+        return left + right
+    cjk = re.match(rf"[{_CJK}]", left[-1]) or re.match(rf"[{_CJK}]", right[0])
+    return left + ("" if cjk else " ") + right
+
+
+def paragraphs(pages: list[list[str]], page_break: str) -> str:
+    """The pages' lines as paragraphs, `page_break` written where each new page starts."""
+    widths = sorted(_width(x) for lines in pages for x in lines if x.strip())
+    full = widths[int(len(widths) * 0.9)] * 0.8 if widths else 0
+    out: list[str] = []
+    current = ""
+    for number, lines in enumerate(pages):
+        if number:
+            current += page_break
+        for raw in lines:
+            line = _CJK_DIGIT_GAP.sub("", raw.strip())
+            if not line:
+                continue
+            current = _join(current, line) if current.strip(page_break) else current + line
+            if _width(line) < full:  # a short line ends its paragraph
+                out.append(current)
+                current = ""
+    out.append(current)
+    return "\n".join(p for p in out if p)
