@@ -16,11 +16,14 @@ from pathlib import Path
 from dagster_project.reports.extraction.clean import clean_text
 from dagster_project.reports.extraction.facts import FactReader
 from dagster_project.reports.extraction.garble import find_garbled_spans
+from dagster_project.reports.extraction.gazetteer import HONG_KONG
 from dagster_project.reports.extraction.grid_tables import grid_tables
 from dagster_project.reports.extraction.identity import Identity, edition_of, identify
 from dagster_project.reports.extraction.loaders import LoadedText, load_text
 from dagster_project.reports.extraction.model import Extraction
+from dagster_project.reports.extraction.noise import noise_spans
 from dagster_project.reports.extraction.reference import Reference, load_reference
+from dagster_project.reports.extraction.region_context import NATIONAL, place_region
 from dagster_project.reports.extraction.rows import section_rows, source_rows, table_cell_rows
 from dagster_project.reports.extraction.structure import find_sections
 from dagster_project.reports.extraction.tables import find_tables
@@ -93,8 +96,14 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
     garbled = find_garbled_spans(body)
     _, sections = find_sections(body, document_id)
     tables = find_tables(body, sections) + grid_tables(body, cleaned.tables, sections)
-    reader = FactReader(body, document_id, ident.edition, garbled, reference.gazetteer,
-                        reference.catalog, hk_document=_is_hong_kong(ident, body))  # fmt: skip
+    hong_kong = _is_hong_kong(ident, body)
+    reader = FactReader(
+        body, document_id, ident.edition, garbled, reference.gazetteer, reference.catalog,
+        hk_document=hong_kong, noise=noise_spans(body),
+        default_region=place_region(reference.gazetteer.by_code[HONG_KONG]) if hong_kong
+        else NATIONAL,
+        paragraph_topics=ident.kind != "market_report",
+    )  # fmt: skip
     skip = [t.span for t in tables] + list(cleaned.tables)
     facts = []
     for section in sections:

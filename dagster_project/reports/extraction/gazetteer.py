@@ -26,6 +26,13 @@ _AMBIGUOUS_SHORT = {
     "林芝", "三沙", "商洛", "阿里", "辽源", "鹤岗",
 }  # fmt: skip
 MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+# GB/T 2260 also codes Hong Kong, Macao and Taiwan, which the divisions snapshot leaves out.
+SPECIAL_REGIONS = (
+    ("810000", "香港特别行政区", ("香港", "香港特区", "港府", "本港", "全港", "港岛")),
+    ("820000", "澳门特别行政区", ("澳门", "澳门特区", "澳府")),
+    ("710000", "台湾省", ("台湾",)),
+)
+HONG_KONG = "810000"
 
 
 @dataclass(frozen=True)
@@ -77,6 +84,11 @@ def load_gazetteer(directory: Path) -> Gazetteer:
         by_code[code] = place
         by_name[row["name"]] = place
         by_name.setdefault(_short_province(row["name"]), place)
+    for code, name, aliases in SPECIAL_REGIONS:
+        place = Place(code, name, "province", code)
+        by_code[code] = place
+        for alias in (name, *aliases):
+            by_name.setdefault(alias, place)
     for row in _read(directory / "cities.csv"):
         if row["name"] in _GROUPING_ROWS:
             continue

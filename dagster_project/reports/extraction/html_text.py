@@ -23,6 +23,7 @@ SKIP = {"script", "style", "noscript", "template", "graphic", "img", "svg", "vid
         "audio", "iframe", "object", "embed", "select", "button", "input", "textarea"}  # fmt: skip
 BREAKS = {"br", "lb"}
 _SOURCE_SPACE = re.compile(r"[\r\n\t ]+")  # source line breaks are not text breaks
+_EMPHASIS = re.compile(r"\*\*|__")
 _SPACE = re.compile(r"[ \t\r\n\u00a0]+")
 _CJK = "\u3000-\u303f\u3400-\u9fff\uff00-\uffef"
 _TABLE_BLOCK = re.compile(f"({TABLE_START}.*?{TABLE_END})", re.S)
@@ -89,5 +90,9 @@ def tree_text(root: etree._Element) -> str:
         if piece.startswith(TABLE_START):  # a rendered table keeps its cell and row separators
             lines.append(piece)
             continue
-        lines.extend(line for line in (_collapse(x).strip() for x in piece.split("\n")) if line)
+        for raw in piece.split("\n"):
+            # `**` CommonMark left unparsed (emphasis next to Chinese punctuation) is markup
+            line = _collapse(_EMPHASIS.sub("", raw)).strip()
+            if line:
+                lines.append(line)
     return "\n".join(lines)

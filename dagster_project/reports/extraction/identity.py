@@ -33,6 +33,7 @@ _NEWS_PUBLISHER = re.compile(
 )
 _HEADLINE = re.compile(r"[:：].{4,}")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
+_RFC822 = re.compile(r"^(?:[A-Z][a-z]{2}, )?\d{1,2} [A-Z][a-z]{2} \d{4}")
 _TITLE_DATE = re.compile(r"((?:19|20)\d{2})[年\-/.](\d{1,2})[月\-/.](\d{1,2})")
 
 
@@ -48,18 +49,21 @@ class Identity:
 
 
 def parse_date(raw: str | None) -> str | None:
-    """'2017-02-22', '2017-02-22 17:19:38', 'Fri, 09 Jul 2021 05:06:47 GMT', 'D:20240101'."""
+    """'2017-02-22', '2017-02-22 17:19:38', 'Fri, 09 Jul 2021 05:06:47 GMT', 'D:20240101',
+    '2024年8月23日' (a date written in a title)."""
     if not raw:
         return None
     raw = raw.strip()
-    match = re.match(r"(?:D:)?((?:19|20)\d{2})-?(\d{2})-?(\d{2})", raw)
+    iso = re.match(r"(?:D:)?((?:19|20)\d{2})[-/.]?(\d{2})[-/.]?(\d{2})", raw)
+    written = _TITLE_DATE.search(raw)
     try:
-        if match:
-            return date(*map(int, match.groups())).isoformat()
-        return parsedate_to_datetime(raw).date().isoformat()
+        if iso:
+            return date(*map(int, iso.groups())).isoformat()
+        if _RFC822.match(raw):
+            return parsedate_to_datetime(raw).date().isoformat()
+        return date(*map(int, written.groups())).isoformat() if written else None
     except (TypeError, ValueError, IndexError):
-        match = _TITLE_DATE.search(raw)
-        return date(*map(int, match.groups())).isoformat() if match else None
+        return None
 
 
 def edition_of(title: str | None) -> int | None:
@@ -77,7 +81,12 @@ def kind_of(title: str, meta: dict, text: str) -> str:
     publisher = " ".join(v for k in ("author", "publisher") if (v := meta.get(k)))
     if meta.get("date") and (headline or publisher or meta.get("categories")):
         return "news"
-    if _NEWS_PUBLISHER.search(publisher) or re.search(r"原标题|记者|\d+月\d+日电", text[:400]):
+    site = f"{publisher} {meta.get('html_title') or ''}"
+    if (
+        _NEWS_PUBLISHER.search(site)
+        or re.search(r"早餐|早报|晚报|快讯|简报|日报", title)
+        or re.search(r"原标题|记者|\d+月\d+日电", text[:400])
+    ):
         return "news"
     return "other"
 

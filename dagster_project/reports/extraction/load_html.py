@@ -27,6 +27,15 @@ _FURNITURE_CLASS = re.compile(
     r"footer|sidebar|qr|copyright|recommend|toolbar|login|search|hotnews|latest",
     re.I,
 )
+_META_FIELDS = {
+    "author": "author", "article:author": "author", "og:site_name": "publisher",
+    "publisher": "publisher", "description": "description", "og:description": "description",
+    "article:published_time": "date", "pubdate": "date", "publishdate": "date", "date": "date",
+    "og:title": "title",
+}  # fmt: skip
+_PUBLISHED = re.compile(
+    r"(?:发布时间|发布日期|发表时间|时间|日期)[:：]\s*(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})"
+)
 _TITLE_SUFFIX = re.compile(r"\s*(?:[-_|–—]\s*)?【[^】]*】\s*$|\s*[-_|–—]\s*[^-_|–—]{1,20}$")
 
 
@@ -51,19 +60,29 @@ def _fallback(root: etree._Element) -> str:
     return tree_text(body if body is not None else root)
 
 
-def _meta(markup: str, root: etree._Element | None) -> dict[str, str | None]:
-    found = trafilatura.extract_metadata(markup)
+def _meta(root: etree._Element) -> dict[str, str | None]:
+    """What the page states about itself: <title>, <h1>, <meta> tags, a `发布时间` line.
+
+    Read directly rather than through trafilatura's metadata, whose date search runs a
+    general date parser over the page and takes seconds on a short post."""
     meta: dict[str, str | None] = {}
-    if found is not None:
-        meta = {"title": found.title, "author": found.author, "date": found.date,
-                "publisher": found.sitename, "description": found.description}  # fmt: skip
-    if root is not None:
-        h1 = root.find(".//h1")
-        if h1 is not None and cell_text(h1):
-            meta["h1"] = cell_text(h1)
-        title = root.find(".//title")
-        if title is not None and cell_text(title):
-            meta["html_title"] = cell_text(title)
+    for element in root.iter("meta"):
+        key = (element.get("name") or element.get("property") or "").lower()
+        field = _META_FIELDS.get(key)
+        if field and element.get("content") and not meta.get(field):
+            meta[field] = element.get("content").strip()
+    for field, path in (("h1", ".//h1"), ("html_title", ".//title")):
+        found = root.find(path)
+        if found is not None and cell_text(found):
+            meta[field] = cell_text(found)
+    when = root.find(".//time")
+    stated = _PUBLISHED.search(
+        cell_text(root.find("body") if root.find("body") is not None else root)
+    )
+    if not meta.get("date") and when is not None and when.get("datetime"):
+        meta["date"] = when.get("datetime")
+    if not meta.get("date") and stated:
+        meta["date"] = stated.group("date")
     return meta
 
 
@@ -73,7 +92,7 @@ def html_to_loaded(markup: str, base_meta: dict[str, str | None] | None = None) 
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         return LoadedText(markup, None, dict(base_meta or {}), "html")  # not HTML after all
-    meta = {**_meta(markup, root), **{k: v for k, v in (base_meta or {}).items() if v}}
+    meta = {**_meta(root), **{k: v for k, v in (base_meta or {}).items() if v}}
     root = _drop_furniture(root)
     xml = trafilatura.extract(
         root, output_format="xml", include_tables=True, include_comments=False,

@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 _TIME = re.compile(
-    r"(?P<pre>截至|截止|到|至|于|自|从|较|比|相比|相较|同比)?"
-    r"(?P<y1>(?:19|20)\d{2})(?:\s?[-–—~至到]\s?(?P<y2>(?:19|20)\d{2}))?年"
+    r"(?P<pre>截至|截止|到|至|于|自|从|由|较|比|相比|相较|同比)?"
+    r"(?P<y1>(?:19|20)\d{2})(?:\s?[-–—~至到]\s?(?P<y2>(?:19|20)\d{2})"
+    r"|\s?[/-]\s?(?P<fy>\d{2})(?=年))?年"
     r"(?P<sub>底|末|初|上半年|下半年|(?:第)?[一二三四1-4]季度|\d{1,2}月)?"
 )
 _COMPARISON_PRE = {"较", "比", "相比", "相较", "同比"}
@@ -40,9 +41,12 @@ class TimeExpr:
     year: int
     label: str
     comparison: bool
+    origin: bool = False  # 由2013-14年度的44.6亿元…至52.8亿元: the year of the first figure only
 
 
-def _label(y1: str, y2: str | None, sub: str | None) -> str:
+def _label(y1: str, y2: str | None, sub: str | None, fiscal: str | None = None) -> str:
+    if fiscal:  # a fiscal year (2016/17年度, 2013-14年度): period_year is its first year
+        return f"{y1}/{fiscal}"
     if y2:
         return f"{y1}-{y2}"
     if not sub:
@@ -63,14 +67,21 @@ def find_times(masked_text: str, offset: int) -> list[TimeExpr]:
             _COMPARISON_POST.match(masked_text, m.end())
         )
         year = int(m.group("y2") or m.group("y1"))
-        label = _label(m.group("y1"), m.group("y2"), m.group("sub"))
-        found.append(TimeExpr(offset + m.start(), year, label, comparison))
+        label = _label(m.group("y1"), m.group("y2"), m.group("sub"), m.group("fy"))
+        origin = m.group("pre") in ("由", "从") and masked_text.startswith("的", m.end())
+        found.append(TimeExpr(offset + m.start(), year, label, comparison, origin))
     return found
 
 
-def period_for(times: list[TimeExpr], group_start: int, group_end: int, pos: int):
-    """The governing time expression of a figure at `pos` (or None)."""
+def period_for(times: list[TimeExpr], group_start: int, group_end: int, pos: int,
+               figure_starts: tuple[int, ...] = ()):  # fmt: skip
+    """The governing time expression of a figure at `pos` (or None). An origin (由…的) only
+    governs the first figure after it."""
     usable = [t for t in times if group_start <= t.start < group_end and not t.comparison]
+    usable = [
+        t for t in usable
+        if not (t.origin and any(t.start < f < pos for f in figure_starts))
+    ]  # fmt: skip
     before = [t for t in usable if t.start < pos]
     if before:
         return before[-1]

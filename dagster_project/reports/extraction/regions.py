@@ -1,11 +1,13 @@
 """Region mentions in a sentence: places, national scope, anonymous and anaphoric ones.
 
-Kinds: `place` (广东省, 深圳), `national` (全国, 我国, 中国, and counts of provinces or
-cities such as 31个省份 or 100个地级市, which put a figure at national scope), `weak_national`
-(national bodies such as 国务院 or 中国信息通信研究院: national unless a place is named),
-`anon_province`/`anon_city` (某省, 某副省级城市), `ref_province`/`ref_city` (该省, 全市).
-全国 used for ranking (全国第12位, 在全国率先) is not a scope; 全国 as a benchmark
-(远低于全国平均8.7%) only scopes the figure written right after 平均.
+Kinds: `place` (广东省, 深圳, 香港), `national` (全国, 我国, 中国, 国内, 内地, and counts of
+provinces or cities such as 31个省份 or 100个地级市, which put a figure at national scope),
+`weak_national` (national bodies such as 国务院 or 中国信息通信研究院: national unless a place
+is named), `foreign` (美国, 欧洲, 全球 …: region `other`), `anon_province`/`anon_city` (某省,
+某副省级城市), `ref_province`/`ref_city` (该省, 全市). 全国/全球 used for ranking (全国第12位,
+在全国率先, 全球最大) is not a scope; 全国 as a benchmark (远低于全国平均8.7%) and 全国 written
+right before a number (全国169个城市) only scope that one figure; a denominator (占全省近30%,
+占全国的比重) is never the figure's scope.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from dagster_project.reports.extraction.foreign import FOREIGN, is_superlative
 from dagster_project.reports.extraction.gazetteer import Gazetteer, Place
 
 _SPECIAL = re.compile(
@@ -21,7 +24,8 @@ _SPECIAL = re.compile(
     r"|(?P<anon_city>某(?:[东西南北中]部|副省级|地级|沿海|内陆|边境)?(?:城市|地市|市))"
     r"|(?P<ref_province>该省|本省|全省)|(?P<ref_city>该市|本市|全市)"
     r"|(?P<weak>国务院|党中央|中央|财政部|工信部|工业和信息化部|审计署|国家[\u4e00-\u9fff]{0,10}?(?:总局|局|委员会|委|中心|院|办公室|部))"
-    r"|(?P<national>全国|我国|中国)"
+    r"|(?P<national>全国|我国|中国|国内(?!外)|内地|大陆)"
+    rf"|(?P<foreign>{FOREIGN})"
 )
 _ORG_AFTER_CHINA = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:研究院|院|中心|联盟|协会|学会|委员会|研究所|公司|集团|银行|网)"
@@ -31,6 +35,8 @@ _RANKING_BEFORE = ("引领", "领跑", "居", "领先")
 _BENCHMARK_BEFORE = re.compile(r"(?:高于|低于|超过|优于|好于|不及|超出)$")
 _BENCHMARK_AVG = re.compile(r"[^,，;；。]{0,10}?平均(?:值|水平的|为|达)?")
 _ENUM_JOINERS = {"、", "和", "及", "与"}
+_DENOMINATOR = re.compile(r"(?:占|相当于|约占|仅占)$")
+_NUMBER_AFTER = re.compile(r"\s?(?=\d|[一二两三四五六七八九十百千]+[个家项座所])")
 
 
 @dataclass(frozen=True)
@@ -39,8 +45,9 @@ class Mention:
     end: int
     kind: str
     place: Place | None = None
-    benchmark_at: int | None = None  # for a benchmark 全国: where its own figure starts
+    benchmark_at: int | None = None  # a 全国 that scopes one figure: where that figure starts
     group: tuple[Place, ...] = ()  # places enumerated together with this one
+    label: str = ""  # the name as written, for a foreign place
 
 
 def _national(text: str, m: re.Match[str], offset: int) -> Mention | None:
@@ -49,20 +56,32 @@ def _national(text: str, m: re.Match[str], offset: int) -> Mention | None:
     if word == "中国" and _ORG_AFTER_CHINA.match(after):
         return Mention(offset + m.start(), offset + m.end(), "weak_national")
     before = text[max(0, m.start() - 4) : m.start()]
-    if word == "全国" and _BENCHMARK_BEFORE.search(before):
-        avg = _BENCHMARK_AVG.match(text, m.end())
-        if not avg:
-            return None
-        return Mention(offset + m.start(), offset + m.end(), "national", None, offset + avg.end())
-    if word == "全国" and (_RANKING_AFTER.match(after) or before.endswith(_RANKING_BEFORE)):
+    if _DENOMINATOR.search(before):
+        return None  # 占全国的比重, 相当于全国的: the whole the figure is a share of
+    start, end = offset + m.start(), offset + m.end()
+    if word != "全国":
+        return Mention(start, end, "national")
+    number = _NUMBER_AFTER.match(text, m.end())
+    avg = _BENCHMARK_AVG.match(text, m.end()) if _BENCHMARK_BEFORE.search(before) else None
+    if number or avg:  # 全国169个城市, 低于全国平均8.7%: national, for that figure only
+        return Mention(start, end, "national", None, offset + (number or avg).end())
+    if _BENCHMARK_BEFORE.search(before) or _RANKING_AFTER.match(after):
         return None
-    return Mention(offset + m.start(), offset + m.end(), "national")
+    return None if before.endswith(_RANKING_BEFORE) else Mention(start, end, "national")
 
 
 def _special(text: str, offset: int) -> list[Mention]:
     found = []
     for m in _SPECIAL.finditer(text):
         kind = m.lastgroup or ""
+        before = text[max(0, m.start() - 4) : m.start()]
+        if kind in ("ref_province", "ref_city") and _DENOMINATOR.search(before):
+            continue  # 占全省近30%: the city's figure, as a share of its province
+        if kind == "foreign":
+            if not is_superlative(text, m.end()):
+                start, end = offset + m.start(), offset + m.end()
+                found.append(Mention(start, end, "foreign", label=m.group(0)))
+            continue
         if kind == "national":
             mention = _national(text, m, offset)
             if mention:

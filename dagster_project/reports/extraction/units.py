@@ -1,8 +1,9 @@
 """The unit vocabulary and how units are written after a number.
 
-Canonical units are a fixed vocabulary: CNY, percent, pp, count, hours, days,
-working_days, minutes, seconds, months, tonnes, score, rank, multiple. Anything else (ages,
-years as durations, areas) is not read as a figure.
+Canonical units are a fixed vocabulary: money (CNY, HKD, USD, EUR, JPY, GBP), percent, pp,
+count, hours, days, working_days, minutes, seconds, months, years (only counted years such as
+连续3年), tonnes, score, rank, multiple. Anything else (ages, areas) is not read as a figure.
+元 is CNY; a Hong Kong SAR text's unmarked 元 becomes HKD later (see `currency`).
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from decimal import Decimal
 
 UNITS = (
     "CNY", "percent", "pp", "count", "hours", "days", "working_days", "minutes", "seconds",
-    "months", "tonnes", "score", "rank", "multiple",
+    "months", "tonnes", "score", "rank", "multiple", "HKD", "USD", "EUR", "JPY", "GBP",
+    "years",
 )  # fmt: skip
+MONEY = ("CNY", "HKD", "USD", "EUR", "JPY", "GBP")
 
 MULTIPLIERS = {
     "万亿": Decimal(10) ** 12,
@@ -28,7 +31,8 @@ MULTIPLIERS = {
 }
 # Longest written form first, so 个百分点 wins over 个 and 分钟 over 分.
 _WRITTEN: list[tuple[str, str]] = [
-    ("元人民币", "CNY"), ("元", "CNY"),
+    ("元人民币", "CNY"), ("美元", "USD"), ("港元", "HKD"), ("港币", "HKD"), ("欧元", "EUR"),
+    ("日元", "JPY"), ("英镑", "GBP"), ("元", "CNY"),
     ("%", "percent"),
     ("个百分点", "pp"), ("百分点", "pp"),
     ("个工作日", "working_days"), ("工作日", "working_days"),
