@@ -102,7 +102,7 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
         hk_document=hong_kong, noise=noise_spans(body),
         default_region=place_region(reference.gazetteer.by_code[HONG_KONG]) if hong_kong
         else NATIONAL,
-        paragraph_topics=ident.kind != "market_report",
+        paragraph_topics=ident.kind != "market_report", title=ident.title,
     )  # fmt: skip
     skip = [t.span for t in tables] + list(cleaned.tables)
     facts = []
@@ -127,10 +127,17 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
     return extraction
 
 
+_HK_GOVERNMENT = re.compile(
+    r"港府|特区政府|财政司|政务司|施政报告|财政预算案|预算案|立法会|本港|全港|资科办|林郑|特首|"
+    r"政府资讯科技总监|创新及科技局|港元|港币"
+)
+
+
 def _is_hong_kong(ident: Identity, body: str) -> bool:
-    """A Hong Kong SAR text: its unmarked 元 amounts are HK$ (see `currency`)."""
-    head = ident.title + body[:3000]
-    return head.count("香港") + head.count("港府") + head.count("特区政府") >= 2
+    """A Hong Kong SAR text (its unmarked 元 amounts are HK$, see `fact_rows.currency`): it
+    speaks of Hong Kong's own government. Naming Hong Kong is not enough (the Greater Bay
+    Area plan names it a hundred times and its amounts are RMB)."""
+    return len(_HK_GOVERNMENT.findall(ident.title + body[:5000])) >= 2
 
 
 def _manifest(extraction: Extraction, ident: Identity, *, loaded: LoadedText, body: str,

@@ -62,11 +62,15 @@ class FactReader:
     noise: list[Span] = field(default_factory=list)  # URLs, codes, ads: never figures
     default_region: Region = NATIONAL  # a figure's region when nothing names one
     paragraph_topics: bool = False  # a news post's topic lasts one paragraph, not a section
+    title: str = ""  # the document's title: the topic of a text without section titles
     citations: dict[str, Citation] = field(default_factory=dict)
 
     def read_section(self, section: Section, exclude: list[Span]) -> list[dict]:
         resolver = RegionResolver(self.gazetteer, default=self.default_region)
-        title_mentions = find_mentions(section.title, 0, self.gazetteer)
+        # A section's title names its topic; a news post's whole text has the post's title.
+        title_mentions = find_mentions(section.title, 0, self.gazetteer) or find_mentions(
+            self.title, 0, self.gazetteer
+        )
         resolver.start_section(title_mentions)
         rows: list[dict] = []
         sentences = split_sentences(
@@ -109,8 +113,7 @@ class FactReader:
         rows = []
         for fig in view.figures:
             group = containing(view.groups, fig.number_start)
-            starts = tuple(f.number_start for f in view.figures)
-            time = period_for(times, group.start, group.end, fig.number_start, starts)
+            time = period_for(times, group.start, group.end, fig.number_start)
             year = time.year if time else None
             cite = citation_for(fig.start, trailing, leads)
             if cite:

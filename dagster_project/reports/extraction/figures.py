@@ -26,6 +26,7 @@ from dagster_project.reports.extraction.word_figures import find_word_figures
 
 _RANGE_SEP = re.compile(r"\s?[-–—~～至到]{1,2}\s?")
 _RANK_WORDS = "位名"
+_BASIS_POINTS = re.compile(r"(?:BP|bps?)(?![A-Za-z])")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}$")  # GDP5.5%, CPI2.1%: the number is a figure
 
 
@@ -37,6 +38,8 @@ class _Read:
 
 def _unit_after(text: str, token: NumberToken) -> UnitMatch | None:
     pos = token.end + 1 if text.startswith(" ", token.end) else token.end
+    if _BASIS_POINTS.match(text, pos):
+        return read_unit(text, pos)
     if pos < len(text) and re.match(r"[A-Za-z]", text[pos]):
         return None  # 5G, 3D, H5: part of a name
     if text.startswith("+", pos):  # 80+城市, 80+个: "80 or more"
@@ -134,6 +137,9 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         if joined and (read.unit is None or read.unit.unit == nxt.unit.unit):
             figures.extend(_range(text, read, nxt))
             i += 2
+            continue
+        if read.unit and read.unit.unit in DURATIONS and text.startswith("期", read.unit.end):
+            i += 1  # 7天期逆回购, 91天期国债: a tenor names the product
             continue
         ordinal = read.token.start > 0 and text[read.token.start - 1] == "第"
         rank = ordinal and read.unit is not None and read.unit.raw in _RANK_WORDS

@@ -20,6 +20,13 @@ _PAGE_NUMBER = re.compile(
     re.I,
 )
 _EDGE = 2  # lines at each end of a page that may be running heads or feet
+# A line that starts a heading or a numbered item, after a line that ends a sentence, starts a
+# new paragraph even when the line before it is full width.
+_NEW_BLOCK = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|\d+(?:\.\d+)+\s*\S|第[一二三四五六七八九十]+[章节]|"
+    r"[（(][一二三四五六七八九十\d]+[)）]|——|[·•●])"
+)
+_SENTENCE_END = ("。", "！", "？", "：", "；", "!", "?", ":", ";")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_DIGIT_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[\d])|(?<=[\d]) (?=[{_CJK}])")
 
@@ -72,6 +79,9 @@ def paragraphs(pages: list[list[str]], page_break: str) -> str:
             line = _CJK_DIGIT_GAP.sub("", raw.strip())
             if not line:
                 continue
+            if current.strip(page_break) and current.endswith(_SENTENCE_END) and _NEW_BLOCK.match(line):
+                out.append(current)
+                current = ""
             current = _join(current, line) if current.strip(page_break) else current + line
             if _width(line) < full:  # a short line ends its paragraph
                 out.append(current)

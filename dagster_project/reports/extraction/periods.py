@@ -19,7 +19,8 @@ _TIME = re.compile(
     r"(?P<sub>底|末|初|上半年|下半年|(?:第)?[一二三四1-4]季度|\d{1,2}月)?"
 )
 _COMPARISON_PRE = {"较", "比", "相比", "相较", "同比"}
-_COMPARISON_POST = re.compile(r"(?:同期)?(?:相比|相较|比较)")
+# 较2020年, 与2020年相比: a comparison base; 2016年来/以来: "since", not the figure's period.
+_COMPARISON_POST = re.compile(r"(?:同期)?(?:相比|相较|比较)|以?来")
 _SUB_LABEL = {"底": "-end", "末": "-end", "初": "-start", "上半年": "-H1", "下半年": "-H2"}
 # 目标/力争 anywhere before the figure in its clause group; 要求/提出 only in the figure's own
 # clause or tied to a year (提出到2025年), because they also introduce non-target statements
@@ -41,7 +42,7 @@ class TimeExpr:
     year: int
     label: str
     comparison: bool
-    origin: bool = False  # 由2013-14年度的44.6亿元…至52.8亿元: the year of the first figure only
+    origin: int | None = None  # 由2013-14年度的44.6亿元…: the year of the figure at this offset
 
 
 def _label(y1: str, y2: str | None, sub: str | None, fiscal: str | None = None) -> str:
@@ -68,20 +69,19 @@ def find_times(masked_text: str, offset: int) -> list[TimeExpr]:
         )
         year = int(m.group("y2") or m.group("y1"))
         label = _label(m.group("y1"), m.group("y2"), m.group("sub"), m.group("fy"))
-        origin = m.group("pre") in ("由", "从") and masked_text.startswith("的", m.end())
+        origin = None
+        after = re.match(r"度?的", masked_text[m.end() : m.end() + 2])
+        if m.group("pre") in ("由", "从") and after:  # 由2013-14年度的44.6亿元
+            origin = offset + m.end() + after.end()
         found.append(TimeExpr(offset + m.start(), year, label, comparison, origin))
     return found
 
 
-def period_for(times: list[TimeExpr], group_start: int, group_end: int, pos: int,
-               figure_starts: tuple[int, ...] = ()):  # fmt: skip
-    """The governing time expression of a figure at `pos` (or None). An origin (由…的) only
-    governs the first figure after it."""
+def period_for(times: list[TimeExpr], group_start: int, group_end: int, pos: int):
+    """The governing time expression of a figure at `pos` (or None). An origin (从2013年的)
+    only governs the figure written right after it."""
     usable = [t for t in times if group_start <= t.start < group_end and not t.comparison]
-    usable = [
-        t for t in usable
-        if not (t.origin and any(t.start < f < pos for f in figure_starts))
-    ]  # fmt: skip
+    usable = [t for t in usable if t.origin is None or t.origin == pos]
     before = [t for t in usable if t.start < pos]
     if before:
         return before[-1]

@@ -1,6 +1,6 @@
 """Region mentions in a sentence: places, national scope, anonymous and anaphoric ones.
 
-Kinds: `place` (广东省, 深圳, 香港), `national` (全国, 我国, 中国, 国内, 内地, and counts of
+Kinds: `place` (广东省, 深圳, 香港), `national` (全国, 我国, 中国, 国内, and counts of
 provinces or cities such as 31个省份 or 100个地级市, which put a figure at national scope),
 `weak_national` (national bodies such as 国务院 or 中国信息通信研究院: national unless a place
 is named), `foreign` (美国, 欧洲, 全球 …: region `other`), `anon_province`/`anon_city` (某省,
@@ -23,14 +23,22 @@ _SPECIAL = re.compile(
     r"|(?P<anon_province>某(?:[东西南北中]部|沿海|内陆|边境)?(?:省份|省|自治区))"
     r"|(?P<anon_city>某(?:[东西南北中]部|副省级|地级|沿海|内陆|边境)?(?:城市|地市|市))"
     r"|(?P<ref_province>该省|本省|全省)|(?P<ref_city>该市|本市|全市)"
-    r"|(?P<weak>国务院|党中央|中央|财政部|工信部|工业和信息化部|审计署|国家[\u4e00-\u9fff]{0,10}?(?:总局|局|委员会|委|中心|院|办公室|部))"
-    r"|(?P<national>全国|我国|中国|国内(?!外)|内地|大陆)"
+    r"|(?P<weak>国务院|党中央|中央(?=政府|部门|单位|国家机关|和国家机关|和地方|财政|预算|本级|企业|各部门|层面|军委|网信办)|财政部|工信部|工业和信息化部|审计署|国家[\u4e00-\u9fff]{0,10}?(?:总局|局|委员会|委|中心|院|办公室|部))"
+    r"|(?P<national>全国|我国|中国|国内(?!外))"
     rf"|(?P<foreign>{FOREIGN})"
 )
 _ORG_AFTER_CHINA = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:研究院|院|中心|联盟|协会|学会|委员会|研究所|公司|集团|银行|网)"
+    r"|移动|联通|电信|石油|石化|人寿|平安|建筑|铁建|中铁|银联"
 )
-_RANKING_AFTER = re.compile(r"(?:[^,，;；。]{0,8}?第\d|前[\d一二三四五六七八九十]|率先|首|领先)")
+# A place inside an organisation's name (北京证券交易所, 上海有色网) is not where a figure is.
+_ORG_AFTER_PLACE = re.compile(
+    r"(?:证券交易所|期货交易所|交易所|证券|银行|大学|学院|集团|公司|有色网|网|日报|晚报|电视台|"
+    r"研究院|研究所|供电局|地铁|航空)"
+)
+_RANKING_AFTER = re.compile(
+    r"(?:[^,，;；。]{0,8}?第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|率先|首|领先)"
+)
 _RANKING_BEFORE = ("引领", "领跑", "居", "领先")
 _BENCHMARK_BEFORE = re.compile(r"(?:高于|低于|超过|优于|好于|不及|超出)$")
 _BENCHMARK_AVG = re.compile(r"[^,，;；。]{0,10}?平均(?:值|水平的|为|达)?")
@@ -100,6 +108,11 @@ def _with_groups(mentions: list[Mention], text: str, offset: int) -> list[Mentio
         if groups:
             prev = groups[-1][-1]
             between = text[prev.end - offset : mention.start - offset]
+            if between == "" and prev.place and mention.place and (
+                mention.place.province_code == prev.place.code != mention.place.code
+            ):
+                groups[-1][-1] = mention  # 广东省广州市: the city, in the same enumeration
+                continue
             if between in _ENUM_JOINERS:
                 groups[-1].append(mention)
                 continue
@@ -119,6 +132,7 @@ def find_mentions(masked_text: str, offset: int, gazetteer: Gazetteer) -> list[M
         Mention(offset + s, offset + e, "place", place)
         for s, e, place in gazetteer.find(masked_text)
         if not any(a <= offset + s < b for a, b in taken)
+        and not _ORG_AFTER_PLACE.match(masked_text, e)
     ]
     return _with_groups(sorted(special + places, key=lambda m: m.start), masked_text, offset)
 

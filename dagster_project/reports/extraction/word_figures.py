@@ -1,6 +1,7 @@
 """Figures written in Chinese numerals or words (cn2an reads the numerals, rules the words).
 
-三成 = 30% and 近六成 ~ 60% (tenths); 一半/半数 = 50%, 过半 > 50%; 百分之三十 = 30%;
+三成 = 30% and 近六成 ~ 60% (tenths); 一半/半数 = 50%, 过半 > 50%; 百分之三十 = 30%,
+三分之一 ~ 33.3%, 万分之六 = 0.06%;
 翻一番 = multiple 2 (翻两番 = 4); 两倍 = multiple 2; 三万亿元 and 五千万人 as amounts;
 千亿元 / 百亿级 / 超千亿元 as order-of-magnitude bounds (>= the magnitude, > after 超);
 ranks 第四 / 首位 / 前三 / 八强 in a ranking context (居, 位居, 排名, 提升到 …, or 第N位);
@@ -31,7 +32,7 @@ _ORDINAL = "[季代批次届轮个条款章节号年]"  # 第二季度, 第六�
 _PATTERNS = [
     ("tenths", rf"(?P<n>[一二两三四五六七八九十])成(?P<more>多)?(?!{_NOT_TENTHS})"),
     ("half", r"(?:一半|半数|(?<=[过近超])半(?![年月天日小时岛导径决场价]))"),
-    ("percent", rf"百分之(?P<n>{_NUM})"),
+    ("fraction", rf"(?P<den>[一二两三四五六七八九十百千万]+)分之(?P<n>{_NUM})"),
     ("double", r"翻(?P<n>[一两二三四五六七八九十])番"),
     ("multiple", rf"(?P<n>{_NUM})倍(?![增数率])"),
     ("rank", rf"{_RANK_CUE}{_SCOPE}"
@@ -91,8 +92,13 @@ def _half(text: str, start: int, end: int, g: dict, n: float | None) -> Figure |
     return _figure(text, (start, end), 50.0, "percent", (q, text[start:end], text[start:end]))
 
 
-def _percent(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
-    return _figure(text, (start, end), n, "percent", ("=", g["n"], "百分之"))
+def _fraction(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
+    """百分之三十 = 30%, 三分之一 ~ 33.3%, 万分之六 = 0.06%."""
+    den = cn_value(g["den"])
+    if not den:
+        return None
+    raw = text[start:end]
+    return _figure(text, (start, end), n * 100 / den, "percent", ("=", raw, "分之"))
 
 
 def _double(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
@@ -156,11 +162,11 @@ def _amount(text: str, start: int, end: int, g: dict, n: float | None) -> Figure
 
 
 _READERS = {
-    "tenths": _tenths, "half": _half, "percent": _percent, "double": _double,
+    "tenths": _tenths, "half": _half, "fraction": _fraction, "double": _double,
     "multiple": _multiple, "rank": _rank, "rank_word": _rank, "top": _top, "years": _years,
     "more_years": _more_years, "magnitude": _magnitude, "amount": _amount,
 }  # fmt: skip
-_NEEDS_NUMBER = {"tenths", "percent", "double", "multiple", "years", "more_years", "amount"}
+_NEEDS_NUMBER = {"tenths", "fraction", "double", "multiple", "years", "more_years", "amount"}
 
 
 def find_word_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
