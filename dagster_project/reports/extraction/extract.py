@@ -129,7 +129,7 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
 
 _HK_GOVERNMENT = re.compile(
     r"港府|特区政府|财政司|政务司|施政报告|财政预算案|预算案|立法会|本港|全港|资科办|林郑|特首|"
-    r"政府资讯科技总监|创新及科技局|港元|港币"
+    r"政府资讯科技总监|创新及科技局"
 )
 
 

@@ -26,6 +26,7 @@ from dagster_project.reports.extraction.word_figures import find_word_figures
 
 _RANGE_SEP = re.compile(r"\s?[-–—~～至到]{1,2}\s?")
 _RANK_WORDS = "位名"
+_SHARE_ABOUT = re.compile(r"(?:约占|大约占|约为|约合)[^,，;；。:：\d]{0,20}?的?$")
 _BASIS_POINTS = re.compile(r"(?:BP|bps?)(?![A-Za-z])")
 _ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}$")  # GDP5.5%, CPI2.1%: the number is a figure
 
@@ -75,6 +76,8 @@ def _single(text: str, read: _Read, rank: bool) -> Figure:
     suf, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
     if unit.raw.startswith("+"):
         suf = ">="
+    if pre == "=" and _SHARE_ABOUT.search(text, max(0, start - 24), start):
+        pre = "~"  # 约占同类产品金额的66.2%: the 约 of 约占 qualifies the share
     return Figure(
         start=start,
         end=end,

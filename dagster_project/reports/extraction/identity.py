@@ -48,6 +48,14 @@ class Identity:
     series_id: str
 
 
+_SITE_SUFFIX = re.compile(r"\s*(?:[-_|–—]\s*)?【[^】]*】\s*$|\s*[-_|–—]\s*[^-_|–—]{1,20}$")
+
+
+def strip_site_suffix(title: str) -> str:
+    """`国采中心…逾87亿元- 【阳光易购】` -> `国采中心…逾87亿元` (a page title names its site)."""
+    return _SITE_SUFFIX.sub("", title) or title
+
+
 def parse_date(raw: str | None) -> str | None:
     """'2017-02-22', '2017-02-22 17:19:38', 'Fri, 09 Jul 2021 05:06:47 GMT', 'D:20240101',
     '2024年8月23日' (a date written in a title)."""
@@ -81,7 +89,7 @@ def kind_of(title: str, meta: dict, text: str) -> str:
     publisher = " ".join(v for k in ("author", "publisher") if (v := meta.get(k)))
     if meta.get("date") and (headline or publisher or meta.get("categories")):
         return "news"
-    site = f"{publisher} {meta.get('html_title') or ''}"
+    site = f"{publisher} {meta.get('page_title') or ''}"
     if (
         _NEWS_PUBLISHER.search(site)
         or re.search(r"早餐|早报|晚报|快讯|简报|日报", title)
@@ -95,7 +103,7 @@ def series_of(kind: str, title: str, document_id: str, slugify) -> str:
     """Editions of a market report share a series: its title (or id) without years."""
     if kind != "market_report":
         return document_id
-    base = re.sub(r"(?:19|20)\d{2}(?:年(?:度)?)?|第?\d+版|\d+", "", title) or document_id
+    base = re.sub(r"(?:19|20)\d{2}(?:年度?|版)?|第\d+版", "", title).strip(" -_") or document_id
     return "series-" + slugify(base)
 
 

@@ -17,6 +17,7 @@ from lxml import etree
 
 from dagster_project.reports.extraction.decoding import decode
 from dagster_project.reports.extraction.html_text import cell_text, tree_text
+from dagster_project.reports.extraction.identity import strip_site_suffix
 from dagster_project.reports.extraction.loaders import LoadedText, register_loader
 
 _TEMPLATE = re.compile(r"<%.*?%>|</?[a-z]+:[a-z]+\b[^>]*>", re.S | re.I)
@@ -36,7 +37,6 @@ _META_FIELDS = {
 _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)[:：]\s*(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})"
 )
-_TITLE_SUFFIX = re.compile(r"\s*(?:[-_|–—]\s*)?【[^】]*】\s*$|\s*[-_|–—]\s*[^-_|–—]{1,20}$")
 
 
 def strip_templates(markup: str) -> str:
@@ -71,7 +71,7 @@ def _meta(root: etree._Element) -> dict[str, str | None]:
         field = _META_FIELDS.get(key)
         if field and element.get("content") and not meta.get(field):
             meta[field] = element.get("content").strip()
-    for field, path in (("h1", ".//h1"), ("html_title", ".//title")):
+    for field, path in (("h1", ".//h1"), ("page_title", ".//title")):
         found = root.find(path)
         if found is not None and cell_text(found):
             meta[field] = cell_text(found)
@@ -101,9 +101,9 @@ def html_to_loaded(markup: str, base_meta: dict[str, str | None] | None = None) 
     text = tree_text(etree.fromstring(xml.encode("utf-8"))) if xml else ""
     if len(text) < 40:  # too little for trafilatura's heuristics: the whole body, cleaned
         text = _fallback(root)
-    title = meta.get("title") or meta.get("h1") or meta.get("html_title")
-    if title and meta.get("html_title") == title:
-        title = _TITLE_SUFFIX.sub("", title) or title
+    title = meta.get("title") or meta.get("h1") or meta.get("page_title")
+    if title and meta.get("page_title") == title:
+        title = strip_site_suffix(title)
     return LoadedText(text, title, meta, "html")
 
 

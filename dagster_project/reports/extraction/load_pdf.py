@@ -14,7 +14,9 @@ import re
 import pypdfium2 as pdfium
 
 from dagster_project.reports.extraction.decoding import Unreadable
+from dagster_project.reports.extraction.identity import strip_site_suffix
 from dagster_project.reports.extraction.loaders import PAGE_BREAK, LoadedText, register_loader
+from dagster_project.reports.extraction.pdf_furniture import drop_furniture, printed_front_matter
 from dagster_project.reports.extraction.pdf_layout import paragraphs, strip_running_lines
 
 _FILE_NAME = re.compile(r"\.(?:txt|md|html?|docx?|pdf|jsp)$|^untitled|^microsoft word", re.I)
@@ -59,14 +61,18 @@ def load_pdf(data: bytes) -> LoadedText:
             "a scanned PDF needs OCR first)"
         )
     text = paragraphs(strip_running_lines(pages), PAGE_BREAK)
-    title = (meta_raw.get("Title") or "").strip()
+    printed, text = printed_front_matter(text)
+    stated = (meta_raw.get("Title") or "").strip()
+    title = printed.get("title") or (strip_site_suffix(stated) if stated else "")
     first = next((line for line in pages[0] if line), "")
     if not title or _FILE_NAME.search(title):
         title = first if 2 <= len(first) <= 60 and not first.endswith(("。", "：", ":")) else ""
+    text = drop_furniture(text, [title, stated])
     meta = {
         "title": title or None,
-        "author": (meta_raw.get("Author") or "").strip() or None,
-        "date": _date(meta_raw.get("CreationDate")),
+        "author": printed.get("author") or (meta_raw.get("Author") or "").strip() or None,
+        "date": printed.get("date") or _date(meta_raw.get("CreationDate")),
         "pages": str(len(pages)),
+        "page_title": stated or None,  # the title the PDF states, site name and all
     }
     return LoadedText(text, title or None, meta, "pdf")

@@ -79,7 +79,11 @@ def paragraphs(pages: list[list[str]], page_break: str) -> str:
             line = _CJK_DIGIT_GAP.sub("", raw.strip())
             if not line:
                 continue
-            if current.strip(page_break) and current.endswith(_SENTENCE_END) and _NEW_BLOCK.match(line):
+            if (
+                current.strip(page_break)
+                and current.endswith(_SENTENCE_END)
+                and _NEW_BLOCK.match(line)
+            ):
                 out.append(current)
                 current = ""
             current = _join(current, line) if current.strip(page_break) else current + line

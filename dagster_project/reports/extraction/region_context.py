@@ -24,6 +24,8 @@ _SCOPING = {
 }  # fmt: skip
 # A first clause this short is a lead-in (例如, 其中, 2023年, 在合作机制层面).
 _LEAD_IN_MAX = 8
+# Characters a clause may have before its subject region (以, 在, 而, 1、 …).
+_SUBJECT_LEAD = 3
 
 
 def place_region(place: Place) -> Region:
@@ -109,6 +111,8 @@ class RegionResolver:
             opening.append(clause_spans[1])
         for mention in mentions:
             if mention.kind in _SCOPING and mention.benchmark_at is None:
-                if any(span.start <= mention.start < span.end for span in opening):
+                # the clause must open with the region (上海市在…, 以广东省…为例, 该市依托…):
+                # a place named later in it (…提到,有替深圳市…) is not the sentence's subject
+                if any(0 <= mention.start - span.start <= _SUBJECT_LEAD for span in opening):
                     self.topic = self._of(mention, self._antecedent(mentions, mention.start))
                 return

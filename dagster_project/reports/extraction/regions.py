@@ -29,13 +29,16 @@ _SPECIAL = re.compile(
 )
 _ORG_AFTER_CHINA = re.compile(
     r"[\u4e00-\u9fffA-Za-z]{0,12}?(?:研究院|院|中心|联盟|协会|学会|委员会|研究所|公司|集团|银行|网)"
-    r"|移动|联通|电信|石油|石化|人寿|平安|建筑|铁建|中铁|银联"
+    r"|移动|联通|电信|石油|石化|人寿|平安|建筑|铁建|中铁|银联|[\u4e00-\u9fff]{0,4}指数"
 )
 # A place inside an organisation's name (北京证券交易所, 上海有色网) is not where a figure is.
 _ORG_AFTER_PLACE = re.compile(
     r"(?:证券交易所|期货交易所|交易所|证券|银行|大学|学院|集团|公司|有色网|网|日报|晚报|电视台|"
-    r"研究院|研究所|供电局|地铁|航空)"
+    r"研究院|研究所|供电局|地铁|航空|转债|转(?=[”\"」])|国际|存托凭证)"
 )
+# A foreign name inside a Chinese company's or an instrument's name (东方海外国际, 美国存托凭证);
+# a foreign exchange or body (芝加哥期货交易所) is still abroad.
+_NAME_AFTER_FOREIGN = re.compile(r"国际|存托凭证")
 _RANKING_AFTER = re.compile(
     r"(?:[^,，;；。]{0,8}?第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|率先|首|领先)"
 )
@@ -86,7 +89,7 @@ def _special(text: str, offset: int) -> list[Mention]:
         if kind in ("ref_province", "ref_city") and _DENOMINATOR.search(before):
             continue  # 占全省近30%: the city's figure, as a share of its province
         if kind == "foreign":
-            if not is_superlative(text, m.end()):
+            if not is_superlative(text, m.end()) and not _NAME_AFTER_FOREIGN.match(text, m.end()):
                 start, end = offset + m.start(), offset + m.end()
                 found.append(Mention(start, end, "foreign", label=m.group(0)))
             continue
@@ -108,8 +111,11 @@ def _with_groups(mentions: list[Mention], text: str, offset: int) -> list[Mentio
         if groups:
             prev = groups[-1][-1]
             between = text[prev.end - offset : mention.start - offset]
-            if between == "" and prev.place and mention.place and (
-                mention.place.province_code == prev.place.code != mention.place.code
+            if (
+                between == ""
+                and prev.place
+                and mention.place
+                and (mention.place.province_code == prev.place.code != mention.place.code)
             ):
                 groups[-1][-1] = mention  # 广东省广州市: the city, in the same enumeration
                 continue

@@ -1,8 +1,8 @@
 """The unit vocabulary and how units are written after a number.
 
 Canonical units are a fixed vocabulary: money (CNY, HKD, USD, EUR, JPY, GBP), percent, pp,
-bp (basis points: 个基点, BP), count, hours, days, working_days, minutes, seconds, months,
-years (only counted years such as 连续3年), tonnes, score, rank, multiple. Anything else
+bp (basis points: 个基点, BP), count (counted years such as 连续3年 too, with unit_raw 年),
+hours, days, working_days, minutes, seconds, months, tonnes, score, rank, multiple. Anything else
 (ages, areas, lengths, energy, 斤 and 亩) is not read as a figure, even after 万/亿.
 元 is CNY; a Hong Kong SAR text's unmarked 元 becomes HKD later (see `currency`).
 """
@@ -16,7 +16,7 @@ from decimal import Decimal
 UNITS = (
     "CNY", "percent", "pp", "count", "hours", "days", "working_days", "minutes", "seconds",
     "months", "tonnes", "score", "rank", "multiple", "HKD", "USD", "EUR", "JPY", "GBP",
-    "years", "bp",
+    "bp",
 )  # fmt: skip
 MONEY = ("CNY", "HKD", "USD", "EUR", "JPY", "GBP")
 

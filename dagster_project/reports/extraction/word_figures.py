@@ -4,8 +4,9 @@
 三分之一 ~ 33.3%, 万分之六 = 0.06%;
 翻一番 = multiple 2 (翻两番 = 4); 两倍 = multiple 2; 三万亿元 and 五千万人 as amounts;
 千亿元 / 百亿级 / 超千亿元 as order-of-magnitude bounds (>= the magnitude, > after 超);
-ranks 第四 / 首位 / 前三 / 八强 in a ranking context (居, 位居, 排名, 提升到 …, or 第N位);
-连续3年 / 连续三年 as a count of years. Small counts in words (五个问题, 三大高地) are prose,
+ranks 第四 / 首位 / 前三 / 八强 in a ranking context (居, 位居, 排名, 提升到, 取得, 市场份额 …,
+or 第N位);
+连续3年 / 连续三年 as a count (unit_raw 年). Small counts in words (五个问题, 三大高地) are prose,
 not figures.
 """
 
@@ -25,7 +26,7 @@ _SCOPE = (
 )
 _RANK_CUE = (
     r"(?:居|位居|位列|排名|排在|排|列|稳居|名列|位于|跃居|升至|提升到|提升至|上升到|上升至|"
-    r"降至|下降到|前进到|从|保持|进入|跻身)"
+    r"降至|下降到|前进到|从|保持|进入|跻身|取得|获得|夺得|荣获|份额|占有率)"
 )
 _NOT_TENTHS = "[为立功就员本果绩长交效型不]"  # 一成不变, 三成为: 成 is a verb there
 _ORDINAL = "[季代批次届轮个条款章节号年]"  # 第二季度, 第六代, 第四次: ordinals, not ranks
@@ -94,7 +95,7 @@ def _half(text: str, start: int, end: int, g: dict, n: float | None) -> Figure |
 
 def _fraction(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
     """百分之三十 = 30%, 三分之一 ~ 33.3%, 万分之六 = 0.06%."""
-    den = cn_value(g["den"])
+    den = _BASES.get(g["den"]) or _MAGNITUDES.get(g["den"]) or cn_value(g["den"])
     if not den:
         return None
     raw = text[start:end]
@@ -114,17 +115,19 @@ def _rank(text: str, start: int, end: int, g: dict, n: float | None) -> Figure |
     number_start = start + text[start:end].rfind(raw)
     lead = 0 if g.get("first") else 1  # the figure starts at 第
     value = 1.0 if g.get("first") else n
-    return Figure(number_start - lead, end, number_start, value, "rank", "=", raw, g.get("w") or "")
+    unit_raw = g.get("w") or ("首位" if g.get("first") else "第")
+    return Figure(number_start - lead, end, number_start, value, "rank", "=", raw, unit_raw)
 
 
 def _top(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
     raw = g.get("strong") or g["n"]
     number_start = start + text[start:end].rfind(raw)
-    return Figure(number_start, end, number_start, cn_value(raw), "rank", "<=", raw, "")
+    unit_raw = "强" if g.get("strong") else "前"
+    return Figure(number_start, end, number_start, cn_value(raw), "rank", "<=", raw, unit_raw)
 
 
 def _years(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
-    return Figure(start, end, start + 2, n, "years", "=", g["n"], "年")
+    return Figure(start, end, start + 2, n, "count", "=", g["n"], "年")  # a count of years
 
 
 def _more_years(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
@@ -146,7 +149,8 @@ def _magnitude(text: str, start: int, end: int, g: dict, n: float | None) -> Fig
     qualifier = pre if pre != "=" else ">="
     if text[start - 1 : start] == "上":
         q_start, qualifier = start - 1, ">="
-    return Figure(q_start, end, start, value, unit, qualifier, mag, g.get("unit") or "")
+    written = (g.get("unit") or "") + (g.get("level") or "")
+    return Figure(q_start, end, start, value, unit, qualifier, mag, written or mag)
 
 
 def _amount(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:

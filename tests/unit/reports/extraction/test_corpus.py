@@ -49,19 +49,21 @@ def _facts(document: Path) -> tuple[dict, ...]:
     return tuple(extract_document(document, sources_dir=SOURCES_DIR).facts)
 
 
-def _key(value: float, unit: str, qualifier: str, year: int | None, region: str, page=None):
-    return (round(float(value), 6), unit, qualifier, year, str(region), page)
+def _key(value: float, unit: str, qualifier: str, year: int | None, region: str) -> tuple:
+    return (round(float(value), 6), unit, qualifier, year, str(region))
 
 
 def _fact_key(fact: dict, with_page: bool) -> tuple:
     region = fact["region_code"] or fact["region_level"]
     page = fact["page"] if with_page else None
-    return _key(fact["value"], fact["unit"], fact["qualifier"], fact["period_year"], region, page)
+    key = _key(fact["value"], fact["unit"], fact["qualifier"], fact["period_year"], region)
+    return (*key, page)
 
 
 def _gold_key(figure: dict) -> tuple:
-    return _key(figure["value"], figure["unit"], figure["qualifier"], figure["year"],
-                figure["region"], figure.get("page"))  # fmt: skip
+    key = _key(figure["value"], figure["unit"], figure["qualifier"], figure["year"],
+               figure["region"])  # fmt: skip
+    return (*key, figure.get("page"))
 
 
 def score(gold: dict, facts: tuple[dict, ...]) -> dict[str, Counter]:
@@ -69,13 +71,14 @@ def score(gold: dict, facts: tuple[dict, ...]) -> dict[str, Counter]:
     with_page = any("page" in figure for figure in gold["figures"])
     result: dict[str, Counter] = {}
     for cls in ("arabic", "words"):
+        arabic = cls == "arabic"
         gold_keys = Counter(
-            _gold_key(g) for g in gold["figures"] if bool(_ARABIC.search(g["raw"])) == (cls == "arabic")
+            _gold_key(g) for g in gold["figures"] if bool(_ARABIC.search(g["raw"])) == arabic
         )
         fact_keys = Counter(
             _fact_key(f, with_page) for f in facts
             if f["quality_flag"] == "clean" and f["value"] is not None
-            and bool(_ARABIC.search(f["value_raw"])) == (cls == "arabic")
+            and bool(_ARABIC.search(f["value_raw"])) == arabic
         )  # fmt: skip
         matched = gold_keys & fact_keys
         result[cls] = Counter(gold=gold_keys.total(), predicted=fact_keys.total(),
@@ -100,8 +103,12 @@ def _report(name: str, result: dict) -> str:
                      f"(precision {precision:.3f}, recall {recall:.3f})")  # fmt: skip
     lines = [f"[corpus] {name}: " + "; ".join(parts)]
     for cls in ("arabic", "words"):
-        lines += [f"[corpus]   miss: {k}" for k in sorted(result[f"{cls}_misses"].elements(), key=str)]
-        lines += [f"[corpus]   extra: {k}" for k in sorted(result[f"{cls}_extra"].elements(), key=str)]
+        lines += [
+            f"[corpus]   miss: {k}" for k in sorted(result[f"{cls}_misses"].elements(), key=str)
+        ]
+        lines += [
+            f"[corpus]   extra: {k}" for k in sorted(result[f"{cls}_extra"].elements(), key=str)
+        ]
     return "\n".join(lines)
 
 
@@ -119,8 +126,8 @@ def _pooled(set_name: str, capsys) -> dict[str, Counter]:
         result = score(_gold(gold_path), _facts(_document(set_name, gold_path)))
         with capsys.disabled():
             print("\n" + _report(gold_path.stem, result))
-        for cls in total:
-            total[cls].update(result[cls])
+        for cls, counts in total.items():
+            counts.update(result[cls])
     return total
 
 
@@ -131,9 +138,11 @@ def test_precision_and_recall_on_real_documents(set_name: str, capsys) -> None:
     total = _pooled(set_name, capsys)
     arabic, words = _rates(total["arabic"]), _rates(total["words"])
     with capsys.disabled():
-        print(f"\n[corpus] {set_name} pooled: arabic precision {arabic[0]:.3f} recall {arabic[1]:.3f}"
-              f" ({total['arabic']['gold']} gold); words precision {words[0]:.3f} recall "
-              f"{words[1]:.3f} ({total['words']['gold']} gold)")  # fmt: skip
+        print(
+            f"\n[corpus] {set_name} pooled: arabic precision {arabic[0]:.3f} recall "
+            f"{arabic[1]:.3f} ({total['arabic']['gold']} gold); words precision {words[0]:.3f} "
+            f"recall {words[1]:.3f} ({total['words']['gold']} gold)"
+        )
     assert arabic[0] >= MIN_ARABIC and arabic[1] >= MIN_ARABIC
     assert words[0] >= MIN_WORDS and words[1] >= MIN_WORDS
 
@@ -151,8 +160,11 @@ def test_nothing_listed_as_never_is_published(set_name: str, gold_path: Path) ->
     for never in _gold(gold_path).get("never") or []:
         needle = clean_text(never).text.strip()
         for match in re.finditer(re.escape(needle), text):
-            inside = [f["figure_text"] for f in facts
-                      if f["char_start"] < match.end() and match.start() < f["char_end"]]  # fmt: skip
+            inside = [
+                f["figure_text"]
+                for f in facts
+                if f["char_start"] < match.end() and match.start() < f["char_end"]
+            ]
             assert not inside, (never, inside)
 
 
