@@ -23,7 +23,7 @@ _NAMES = (
 # 国际 is a scope only for world markets (国际油价, 国际贵金属), not in 国际一流, 国际合作.
 FOREIGN = "|".join(sorted(_NAMES, key=len, reverse=True)) + "|国际(?=油价|金价|贵金属|原油|大宗)"
 _SUPERLATIVE = re.compile(
-    r"的?(?:最|第|前[\d一二三四五六七八九十]|首|领先|一流|先进|排名|范围内|各地)"
+    r"的?(?:最|第|前[\d一二三四五六七八九十]|首|领先|一流|先进|排名|范围内|各地|级|知名|顶尖)"
 )
 
 

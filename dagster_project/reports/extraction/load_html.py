@@ -34,6 +34,7 @@ _META_FIELDS = {
     "article:published_time": "date", "pubdate": "date", "publishdate": "date", "date": "date",
     "og:title": "title",
 }  # fmt: skip
+_ORIGINAL_TITLE = re.compile(r"^[\s\u3000]*原标题[:：].*(?:\n|$)", re.M)
 _PUBLISHED = re.compile(
     r"(?:发布时间|发布日期|发表时间|时间|日期)[:：]\s*(?P<date>(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2})"
 )
@@ -101,6 +102,8 @@ def html_to_loaded(markup: str, base_meta: dict[str, str | None] | None = None) 
     text = tree_text(etree.fromstring(xml.encode("utf-8"))) if xml else ""
     if len(text) < 40:  # too little for trafilatura's heuristics: the whole body, cleaned
         text = _fallback(root)
+    # 原标题：… repeats the headline a news site rewrote: it is the title, not the article
+    text = _ORIGINAL_TITLE.sub("", text)
     title = meta.get("title") or meta.get("h1") or meta.get("page_title")
     if title and meta.get("page_title") == title:
         title = strip_site_suffix(title)

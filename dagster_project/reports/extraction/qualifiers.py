@@ -14,7 +14,7 @@ _PREFIXES = [
     ("多于", ">"), ("大于", ">"), ("逾", ">"), ("超", ">"), ("不足", "<"), ("低于", "<"),
     ("少于", "<"), ("小于", "<"), ("未达", "<"), ("大约", "~"), ("约为", "~"), ("约", "~"),
     ("将近", "~"), ("接近", "~"), ("近", "~"), ("约合", "~"), ("上限为", "<="), ("上限", "<="),
-    ("最快", "<="),
+    ("最快", "<="), ("跃过", ">"), ("跨过", ">"), ("跨越", ">"),
 ]  # fmt: skip
 _SUFFIXES = [
     ("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="), ("以内", "<="),
@@ -24,7 +24,11 @@ _SUFFIXES = [
 
 
 def prefix_qualifier(text: str, number_start: int) -> tuple[str, int]:
-    """(qualifier, start of the qualifier word) for the words just before the number."""
+    """(qualifier, start of the qualifier word) for the words just before the number (one
+    space between them is allowed: 跃过 4000 亿元)."""
+    if number_start > 0 and text[number_start - 1] == " ":
+        qualifier, start = prefix_qualifier(text, number_start - 1)
+        return (qualifier, start) if qualifier != "=" else ("=", number_start)
     for word, qualifier in _PREFIXES:
         start = number_start - len(word)
         if start >= 0 and text[start:number_start] == word:

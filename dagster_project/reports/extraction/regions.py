@@ -40,13 +40,17 @@ _ORG_AFTER_PLACE = re.compile(
 # a foreign exchange or body (芝加哥期货交易所) is still abroad.
 _NAME_AFTER_FOREIGN = re.compile(r"国际|存托凭证")
 _RANKING_AFTER = re.compile(
-    r"(?:[^,，;；。]{0,8}?第[\d一二三四五六七八九十]|前[\d一二三四五六七八九十]|率先|首|领先)"
+    r"(?:[^,，;；。]{0,8}?(?:第[\d一二三四五六七八九十]|[“\"]?[\d一二三四五六七八九十]+强)"
+    r"|前[\d一二三四五六七八九十]|率先|首|领先)"
 )
 _RANKING_BEFORE = ("引领", "领跑", "居", "领先")
 _BENCHMARK_BEFORE = re.compile(r"(?:高于|低于|超过|优于|好于|不及|超出)$")
 _BENCHMARK_AVG = re.compile(r"[^,，;；。]{0,10}?平均(?:值|水平的|为|达)?")
+# 高于全国GDP5.5%的: the national value itself (not 高于全国平均水平1.5个百分点, the gap)
+_BENCHMARK_VALUE = re.compile(r"(?:(?!平均)[^,，;；。\d]){0,6}(?=\d)")
 _ENUM_JOINERS = {"、", "和", "及", "与"}
-_DENOMINATOR = re.compile(r"(?:占|相当于|约占|仅占)$")
+_DENOMINATOR = re.compile(r"(?:占|占据|相当于|约占|仅占)$")
+_DENOMINATOR_BEFORE_REF = re.compile(r"(?:占|占据|相当于|约占|仅占)[\u4e00-\u9fff]{0,3}$")
 _NUMBER_AFTER = re.compile(r"\s?(?=\d|[一二两三四五六七八九十百千]+[个家项座所])")
 
 
@@ -73,7 +77,9 @@ def _national(text: str, m: re.Match[str], offset: int) -> Mention | None:
     if word != "全国":
         return Mention(start, end, "national")
     number = _NUMBER_AFTER.match(text, m.end())
-    avg = _BENCHMARK_AVG.match(text, m.end()) if _BENCHMARK_BEFORE.search(before) else None
+    avg = None
+    if _BENCHMARK_BEFORE.search(before):  # 低于全国平均8.7%, 高于全国GDP5.5%的增长目标
+        avg = _BENCHMARK_AVG.match(text, m.end()) or _BENCHMARK_VALUE.match(text, m.end())
     if number or avg:  # 全国169个城市, 低于全国平均8.7%: national, for that figure only
         return Mention(start, end, "national", None, offset + (number or avg).end())
     if _BENCHMARK_BEFORE.search(before) or _RANKING_AFTER.match(after):
@@ -85,8 +91,8 @@ def _special(text: str, offset: int) -> list[Mention]:
     found = []
     for m in _SPECIAL.finditer(text):
         kind = m.lastgroup or ""
-        before = text[max(0, m.start() - 4) : m.start()]
-        if kind in ("ref_province", "ref_city") and _DENOMINATOR.search(before):
+        before = text[max(0, m.start() - 6) : m.start()]
+        if kind in ("ref_province", "ref_city") and _DENOMINATOR_BEFORE_REF.search(before):
             continue  # 占全省近30%: the city's figure, as a share of its province
         if kind == "foreign":
             if not is_superlative(text, m.end()) and not _NAME_AFTER_FOREIGN.match(text, m.end()):
@@ -139,6 +145,7 @@ def find_mentions(masked_text: str, offset: int, gazetteer: Gazetteer) -> list[M
         for s, e, place in gazetteer.find(masked_text)
         if not any(a <= offset + s < b for a, b in taken)
         and not _ORG_AFTER_PLACE.match(masked_text, e)
+        and not _DENOMINATOR.search(masked_text[max(0, s - 4) : s])  # 占据湖南全省接近一半
     ]
     return _with_groups(sorted(special + places, key=lambda m: m.start), masked_text, offset)
 

@@ -21,15 +21,18 @@ from dagster_project.reports.extraction.units import MONEY, read_unit
 
 CN = "零〇一二两三四五六七八九十百千万亿"
 _NUM = rf"[{CN}]*[一二两三四五六七八九十][{CN}]*(?:点[零〇一二三四五六七八九]+)?"
+# 居全国城市首位, 位列各行业投资完成量前三位: a scope word and a few characters naming the field
 _SCOPE = (
-    r"(?:全国|全球|世界|全省|全市|国内|亚洲|同类城市|各省、?区|各省份|各省区市|各省市|各省)?的?"
+    r"(?:(?:全国|全球|世界|全省|全市|国内|亚洲|同类|各省、?区|各省份|各省区市|各省市|各省|各行业"
+    r"|各地)[\u4e00-\u9fff]{0,6}?)?的?"
 )
 _RANK_CUE = (
     r"(?:居|位居|位列|排名|排在|排|列|稳居|名列|位于|跃居|升至|提升到|提升至|上升到|上升至|"
     r"降至|下降到|前进到|从|保持|进入|跻身|取得|获得|夺得|荣获|份额|占有率)"
 )
 _NOT_TENTHS = "[为立功就员本果绩长交效型不]"  # 一成不变, 三成为: 成 is a verb there
-_ORDINAL = "[季代批次届轮个条款章节号年]"  # 第二季度, 第六代, 第四次: ordinals, not ranks
+# 第二季度, 第六代, 第四次, 第一梯队: ordinals and tiers, not ranks
+_ORDINAL = "(?:[季代批次届轮个条款章节号年档]|梯队|方阵|阵营)"
 _PATTERNS = [
     ("tenths", rf"(?P<n>[一二两三四五六七八九十])成(?P<more>多)?(?!{_NOT_TENTHS})"),
     ("half", r"(?:一半|半数|(?<=[过近超])半(?![年月天日小时岛导径决场价]))"),
@@ -45,7 +48,7 @@ _PATTERNS = [
     ("more_years", rf"(?<=年、)(?P<n>{_NUM}|\d{{1,2}})年"),
     ("magnitude", rf"(?<![{CN}\d.个])(?P<mag>[十百千]?(?:万亿|亿|万))(?P<unit>元|美元|港元)?"
                   rf"(?P<level>级别?)?"),
-    ("amount", rf"(?<![{CN}第\d.])(?P<n>{_NUM})(?=[万亿元%倍])"),
+    ("amount", rf"(?<![{CN}第\d.个])(?P<n>{_NUM})(?=[万亿元%倍])"),
 ]  # fmt: skip
 # One scan for all rules (group names stripped from the alternatives); each hit is then
 # matched again, in place, by its own rule to read its groups.
@@ -134,7 +137,7 @@ def _more_years(text: str, start: int, end: int, g: dict, n: float | None) -> Fi
     """连续21年、37年: the second count of the same 连续."""
     if "连续" not in text[max(0, start - 12) : start]:
         return None
-    return Figure(start, end, start, n, "years", "=", g["n"], "年")
+    return Figure(start, end, start, n, "count", "=", g["n"], "年")
 
 
 def _magnitude(text: str, start: int, end: int, g: dict, n: float | None) -> Figure | None:
