@@ -95,7 +95,11 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
     )  # fmt: skip
     garbled = find_garbled_spans(body)
     _, sections = find_sections(body, document_id)
-    tables = find_tables(body, sections) + grid_tables(body, cleaned.tables, sections)
+    text_tables = [  # a loader's table is read as a grid, never again as running text
+        t for t in find_tables(body, sections)
+        if not any(t.span.overlaps(g) for g in cleaned.tables)
+    ]  # fmt: skip
+    tables = text_tables + grid_tables(body, cleaned.tables, sections)
     hong_kong = _is_hong_kong(ident, body)
     reader = FactReader(
         body, document_id, ident.edition, garbled, reference.gazetteer, reference.catalog,

@@ -34,7 +34,6 @@ from dagster_project.reports.extraction.sentences import (
     split_sentences,
 )
 
-
 _SUBHEADING_MAX = 40
 
 

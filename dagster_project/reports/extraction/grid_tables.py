@@ -31,6 +31,7 @@ def _unit(raw: str) -> tuple[str, Decimal] | None:
 def _caption(text: str, start: int, header: list[str]) -> str:
     before = text[:start].rstrip("\n")
     line = before[before.rfind("\n") + 1 :].strip()
+    line = re.split(r"[。！？]", line)[-1].strip()  # a caption joined to the sentence before it
     if line and len(line) <= 40 and not line.endswith(("。", ".", ";", ",")):
         return line
     return " / ".join(h for h in header if h) or "table"

@@ -64,10 +64,13 @@ def load_pdf(data: bytes) -> LoadedText:
     printed, text = printed_front_matter(text)
     stated = (meta_raw.get("Title") or "").strip()
     title = printed.get("title") or (strip_site_suffix(stated) if stated else "")
+    # the headline printed again on the page (breadcrumb, heading) is furniture; a title read
+    # from the first line itself is kept as text
+    stated_titles = [title, stated] if title and not _FILE_NAME.search(title) else []
     first = next((line for line in pages[0] if line), "")
     if not title or _FILE_NAME.search(title):
         title = first if 2 <= len(first) <= 60 and not first.endswith(("。", "：", ":")) else ""
-    text = drop_furniture(text, [title, stated])
+    text = drop_furniture(text, stated_titles)
     meta = {
         "title": title or None,
         "author": printed.get("author") or (meta_raw.get("Author") or "").strip() or None,

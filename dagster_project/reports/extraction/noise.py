@@ -16,7 +16,8 @@ from dagster_project.reports.extraction.model import Span
 _CODES = re.compile(
     r"(?:https?://|ftp://|www\.)[^\s\u3000-\u303f\uff00-\uffef“”\"'<>()（）]+"
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"
-    r"|(?:[\w\-./]*%[0-9A-Fa-f]{2}){2,}[\w\-./%]*"
+    r"|(?<![%\w])[A-Za-z0-9\-./_]{0,80}%[0-9A-Fa-f]{2}(?:[A-Za-z0-9\-./_]{0,80}%[0-9A-Fa-f]{2})+"
+    r"[A-Za-z0-9\-./_%]*"
     r"|(?<![A-Za-z])(?:GB|GB/T|GB/Z|GA/T|GM/T|JR/T|YD/T|SJ/T|DB\d{0,6}/T|T/[A-Z]{2,8}|ISO(?:/IEC)?|IEC"
     r"|IEEE|ITU-T\s?[A-Z]?)\s?[\d.]+(?:[-—–]\d{2,4})?(?:[-—–](?:19|20)\d{2})?"
     r"|[\u4e00-\u9fff]{1,6}[〔\[［(（](?:19|20)\d{2}[〕\]］)）]\s?第?\d+号"

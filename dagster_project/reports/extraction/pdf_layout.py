@@ -14,6 +14,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from dagster_project.reports.extraction.loaders import TABLE_START, render_table
+
 _PAGE_NUMBER = re.compile(
     r"^(?:[-–—]?\s*\d{1,4}\s*[-–—]?|第\s*\d{1,4}\s*页(?:\s*[/／,，]?\s*共\s*\d{1,4}\s*页)?"
     r"|\d{1,4}\s*/\s*\d{1,4}|page\s+\d{1,4}(?:\s+of\s+\d{1,4})?)$",
@@ -27,6 +29,44 @@ _NEW_BLOCK = re.compile(
     r"[（(][一二三四五六七八九十\d]+[)）]|——|[·•●])"
 )
 _SENTENCE_END = ("。", "！", "？", "：", "；", "!", "?", ":", ";")
+# A table row as a PDF prints it: a label, then numeric cells separated by spaces.
+_ROW = re.compile(
+    r"^(?P<label>[^\d\s][^\d]{0,30}?)\s+(?P<cells>[-+]?\d[\d,.]*%?(?:\s+[-+]?\d[\d,.]*%?)*)$"
+)
+_MIN_ROWS = 3
+
+
+def mark_tables(lines: list[str]) -> list[str]:
+    """Runs of at least three rows with the same number of numeric cells become one marked
+    table block (header: the line before, when it has as many columns)."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        first = _ROW.match(lines[i].strip())
+        width = len(first.group("cells").split()) if first else 0
+        j = i
+        while (
+            j < len(lines)
+            and (m := _ROW.match(lines[j].strip()))
+            and len(m.group("cells").split()) == width
+        ):
+            j += 1
+        if first and j - i >= _MIN_ROWS:
+            header = out[-1].split() if out and len(out[-1].split()) == width + 1 else None
+            if header:
+                out.pop()
+            rows = [header or [""] * (width + 1)]
+            for line in lines[i:j]:
+                m = _ROW.match(line.strip())
+                rows.append([m.group("label").strip(), *m.group("cells").split()])
+            out.append(render_table(rows))
+            i = j
+            continue
+        out.append(lines[i])
+        i += 1
+    return out
+
+
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_DIGIT_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[\d])|(?<=[\d]) (?=[{_CJK}])")
 
@@ -75,7 +115,11 @@ def paragraphs(pages: list[list[str]], page_break: str) -> str:
     for number, lines in enumerate(pages):
         if number:
             current += page_break
-        for raw in lines:
+        for raw in mark_tables(lines):
+            if raw.startswith(TABLE_START):  # a table is a block of its own
+                out.extend(p for p in (current, raw) if p)
+                current = ""
+                continue
             line = _CJK_DIGIT_GAP.sub("", raw.strip())
             if not line:
                 continue

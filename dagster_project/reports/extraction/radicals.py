@@ -9,6 +9,7 @@ name). Radical-only forms that are never a character of running text are left al
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 SUPPLEMENT = {
@@ -28,15 +29,11 @@ SUPPLEMENT = {
     "⻧": "卤", "⻨": "麦", "⻩": "黄", "⻪": "黾", "⻫": "斉", "⻬": "齐", "⻭": "歯",
     "⻮": "齿", "⻯": "竜", "⻰": "龙", "⻱": "龜", "⻲": "亀", "⻳": "龟",
 }  # fmt: skip
-_TABLE = str.maketrans(SUPPLEMENT)
-
-
-def _kangxi(ch: str) -> str:
-    return unicodedata.normalize("NFKC", ch) if "\u2f00" <= ch <= "\u2fdf" else ch
+_KANGXI = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in range(0x2F00, 0x2FD6)}
+_TABLE = str.maketrans({**_KANGXI, **SUPPLEMENT})
+_ANY = re.compile("[\u2e80-\u2fdf]")
 
 
 def normalise_radicals(text: str) -> str:
     """⼤会 -> 大会, ⼈⺠ -> 人民; every other character unchanged."""
-    if not any("\u2e80" <= ch <= "\u2fdf" for ch in text):
-        return text
-    return "".join(_kangxi(ch) for ch in text).translate(_TABLE)
+    return text.translate(_TABLE) if _ANY.search(text) else text

@@ -9,6 +9,7 @@ from pathlib import Path
 import docx
 import pytest
 
+from benchmarks.pdf_maker import make_pdf
 from dagster_project.reports.extraction.clean import clean_text
 from dagster_project.reports.extraction.errors import ExtractionError
 from dagster_project.reports.extraction.loaders import (
@@ -19,7 +20,6 @@ from dagster_project.reports.extraction.loaders import (
     register_loader,
     supported_suffixes,
 )
-from tests.unit.reports.extraction.pdf_maker import make_pdf
 
 SENTENCE = "2023年全国智慧政务相关IT支出达1,862亿元,同比增长21.4%。"
 

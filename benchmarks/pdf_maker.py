@@ -1,4 +1,4 @@
-"""Tiny PDF writer for tests: real PDF files with a Chinese text layer, no font embedded.
+"""Tiny PDF writer for the benchmarks and tests: real PDF files with a Chinese text layer.
 
 Text is drawn with Adobe's predefined CJK font STSong-Light in the UniGB-UCS2-H encoding
 (every PDF reader knows both), so the bytes are a valid PDF whose text PDFium extracts.
@@ -58,3 +58,19 @@ def make_pdf(pages: list[list[Line] | None], title: str | None = None) -> bytes:
         f"startxref\n{xref}\n%%EOF\n"
     ).encode()
     return bytes(out)
+
+
+def text_pages(text: str, pages: int, chars_per_line: int = 38, lines_per_page: int = 44) -> bytes:
+    """`text` laid out on `pages` A4 pages (repeated as needed), with a running head and a
+    page number on each page, as a report printed to PDF has."""
+    flat = "".join(text.split())
+    needed = pages * chars_per_line * lines_per_page
+    flat = (flat * (needed // max(1, len(flat)) + 1))[:needed]
+    drawn: list[list[Line] | None] = []
+    for number in range(pages):
+        chunk = flat[number * chars_per_line * lines_per_page :][: chars_per_line * lines_per_page]
+        lines = [chunk[i : i + chars_per_line] for i in range(0, len(chunk), chars_per_line)]
+        page = [(72, 800, 9, "中国智慧政务行业市场报告"), (290, 30, 9, f"- {number + 1} -")]
+        page += [(72, 770 - 16 * i, 12, line) for i, line in enumerate(lines)]
+        drawn.append(page)
+    return make_pdf(drawn, title="中国智慧政务行业市场报告")
