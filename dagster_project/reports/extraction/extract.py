@@ -18,8 +18,9 @@ from dagster_project.reports.extraction.facts import FactReader
 from dagster_project.reports.extraction.garble import find_garbled_spans
 from dagster_project.reports.extraction.gazetteer import HONG_KONG
 from dagster_project.reports.extraction.grid_tables import grid_tables
-from dagster_project.reports.extraction.identity import Identity, edition_of, identify
+from dagster_project.reports.extraction.identity import edition_of, identify
 from dagster_project.reports.extraction.loaders import LoadedText, load_text
+from dagster_project.reports.extraction.manifest import EXTRACTOR_VERSION, is_hong_kong, manifest
 from dagster_project.reports.extraction.model import Extraction
 from dagster_project.reports.extraction.noise import noise_spans
 from dagster_project.reports.extraction.reference import Reference, load_reference
@@ -27,9 +28,6 @@ from dagster_project.reports.extraction.region_context import NATIONAL, place_re
 from dagster_project.reports.extraction.rows import section_rows, source_rows, table_cell_rows
 from dagster_project.reports.extraction.structure import find_sections
 from dagster_project.reports.extraction.tables import find_tables
-
-EXTRACTOR_VERSION = "2.0.0"
-DEFAULT_LICENCE = "not declared"
 
 __all__ = ["EXTRACTOR_VERSION", "edition_of", "extract_document", "extract_text", "slugify"]
 
@@ -100,7 +98,7 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
         if not any(t.span.overlaps(g) for g in cleaned.tables)
     ]  # fmt: skip
     tables = text_tables + grid_tables(body, cleaned.tables, sections)
-    hong_kong = _is_hong_kong(ident, body)
+    hong_kong = is_hong_kong(ident, body)
     reader = FactReader(
         body, document_id, ident.edition, garbled, reference.gazetteer, reference.catalog,
         hk_document=hong_kong, noise=noise_spans(body),
@@ -123,55 +121,9 @@ def extract_loaded(loaded: LoadedText, reference: Reference, *, document_id: str
         sections=section_rows(document_id, sections),
         sources=source_rows(reader.citations, facts),
     )
-    extraction.manifest = _manifest(
+    extraction.manifest = manifest(
         extraction, ident, loaded=loaded, body=body, sha256=sha256, source_file=source_file,
         input_bytes=input_bytes, licence=licence, n_tables=len(tables), n_garbled=len(garbled),
     )  # fmt: skip
     extraction.manifest["document_id"] = document_id  # first key, so the row leads with it
     return extraction
-
-
-_HK_GOVERNMENT = re.compile(
-    r"港府|特区政府|财政司|政务司|施政报告|财政预算案|预算案|立法会|本港|全港|资科办|林郑|特首|"
-    r"政府资讯科技总监|创新及科技局"
-)
-
-
-def _is_hong_kong(ident: Identity, body: str) -> bool:
-    """A Hong Kong SAR text (its unmarked 元 amounts are HK$, see `fact_rows.currency`): it
-    speaks of Hong Kong's own government. Naming Hong Kong is not enough (the Greater Bay
-    Area plan names it a hundred times and its amounts are RMB)."""
-    return len(_HK_GOVERNMENT.findall(ident.title + body[:5000])) >= 2
-
-
-def _manifest(extraction: Extraction, ident: Identity, *, loaded: LoadedText, body: str,
-              sha256: str, source_file: str | None, input_bytes: int | None,
-              licence: str | None, n_tables: int, n_garbled: int) -> dict:  # fmt: skip
-    facts = extraction.facts
-    return {
-        "document_id": None,
-        "edition": ident.edition,
-        "title": ident.title,
-        "sha256": sha256,
-        "source_file": source_file,
-        "licence": licence or DEFAULT_LICENCE,
-        "extractor_version": EXTRACTOR_VERSION,
-        "input_bytes": input_bytes if input_bytes is not None else len(body.encode("utf-8")),
-        "cleaned_chars": len(body),
-        "publisher": ident.publisher,
-        "published_date": ident.published_date,
-        "kind": ident.kind,
-        "series_id": ident.series_id,
-        "title_source": ident.title_source,
-        "source_format": loaded.format,
-        "n_pages": int(loaded.meta["pages"]) if loaded.meta.get("pages") else None,
-        "counts": {
-            "facts": len(facts),
-            "corrupted_facts": sum(f["quality_flag"] == "corrupted" for f in facts),
-            "table_cells": len(extraction.table_cells),
-            "tables": n_tables,
-            "sections": len(extraction.sections),
-            "sources": len(extraction.sources),
-            "garbled_spans": n_garbled,
-        },
-    }

@@ -33,8 +33,7 @@ from dagster_project.reports.extraction.sentences import (
     containing,
     split_sentences,
 )
-
-_SUBHEADING_MAX = 40
+from dagster_project.reports.extraction.topics import subheading_mentions
 
 
 @dataclass
@@ -81,21 +80,10 @@ class FactReader:
         base = title_mentions
         for sentence in sentences:
             if self.paragraph_topics and self.text[sentence.start - 1 : sentence.start] == "\n":
-                base = self._subheading_mentions(sentence) or base
+                base = subheading_mentions(self.text, sentence.start, self.gazetteer) or base
                 resolver.start_section(base)
             rows.extend(self._read_sentence(section, sentence, resolver))
         return rows
-
-    def _subheading_mentions(self, sentence: Sentence) -> list:
-        """A short line opening with a place (武汉：建成全国数字经济一线城市) heads the paragraphs
-        after it: their topic until the next such line."""
-        end = self.text.find("\n", sentence.start)
-        line = self.text[sentence.start : end if end >= 0 else len(self.text)]
-        if len(line) > _SUBHEADING_MAX or "。" in line:
-            return []
-        mentions = find_mentions(line, 0, self.gazetteer)
-        opening = [m for m in mentions if m.kind == "place" and m.start <= 1]
-        return opening[:1]
 
     def _metric(self, view: _SentenceView, fig: Figure) -> Metric | None:
         own = containing(view.clauses, fig.number_start)

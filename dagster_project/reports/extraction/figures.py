@@ -21,6 +21,7 @@ from dagster_project.reports.extraction.qualifiers import (
     prefix_qualifier,
     suffix_qualifier,
 )
+from dagster_project.reports.extraction.ranges import range_figures
 from dagster_project.reports.extraction.units import DURATIONS, UnitMatch, read_unit
 from dagster_project.reports.extraction.word_figures import find_word_figures
 
@@ -91,35 +92,6 @@ def _single(text: str, read: _Read, rank: bool) -> Figure:
     )
 
 
-def _bound(token: NumberToken, value: Decimal | None, span: tuple[int, int], **shared) -> Figure:
-    return Figure(
-        start=span[0],
-        end=span[1],
-        number_start=token.start,
-        value=to_float(value),
-        value_raw=token.raw,
-        lost_digits=token.value is None,
-        **shared,
-    )
-
-
-def _range(text: str, low: _Read, high: _Read) -> list[Figure]:
-    """`28%—35%` or `3至5天`: the unit is read from the high bound when the low omits it."""
-    unit = high.unit
-    assert unit is not None
-    lo, hi = _value(low.token, unit), _value(high.token, unit)
-    _, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
-    shared = {"unit": unit.unit, "value_low": to_float(lo), "value_high": to_float(hi)}
-    low_end = low.unit.end if low.unit else low.token.end
-    low_raw = (low.unit or unit).raw
-    return [
-        _bound(low.token, lo, (low.token.start, low_end), qualifier=">=", unit_raw=low_raw,
-               range_role="low", **shared),
-        _bound(high.token, hi, (high.token.start, end), qualifier="<=", unit_raw=unit.raw,
-               range_role="high", **shared),
-    ]  # fmt: skip
-
-
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """Figures of text[start:end], ignoring numbers inside the excluded spans."""
     tokens = [
@@ -138,7 +110,7 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         joint = _RANGE_SEP.match(text, read.unit.end if read.unit else read.token.end)
         joined = nxt and nxt.unit and joint and joint.end() == nxt.token.start
         if joined and (read.unit is None or read.unit.unit == nxt.unit.unit):
-            figures.extend(_range(text, read, nxt))
+            figures.extend(range_figures(text, read.token, read.unit, nxt.token, nxt.unit))
             i += 2
             continue
         if read.unit and read.unit.unit in DURATIONS and text.startswith("期", read.unit.end):

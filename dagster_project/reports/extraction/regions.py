@@ -13,10 +13,10 @@ right before a number (全国169个城市) only scope that one figure; a denomin
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from dagster_project.reports.extraction.foreign import FOREIGN, is_superlative
-from dagster_project.reports.extraction.gazetteer import Gazetteer, Place
+from dagster_project.reports.extraction.gazetteer import Gazetteer
+from dagster_project.reports.extraction.mention_groups import Mention, with_groups
 
 _SPECIAL = re.compile(
     r"(?P<count>\d+个(?:省份|省级行政区|省区市|省\(自治区|省、自治区|地级及以上城市|地级市|城市))"
@@ -48,21 +48,9 @@ _BENCHMARK_BEFORE = re.compile(r"(?:高于|低于|超过|优于|好于|不及|�
 _BENCHMARK_AVG = re.compile(r"[^,，;；。]{0,10}?平均(?:值|水平的|为|达)?")
 # 高于全国GDP5.5%的: the national value itself (not 高于全国平均水平1.5个百分点, the gap)
 _BENCHMARK_VALUE = re.compile(r"(?:(?!平均)[^,，;；。\d]){0,6}(?=\d)")
-_ENUM_JOINERS = {"、", "和", "及", "与"}
 _DENOMINATOR = re.compile(r"(?:占|占据|相当于|约占|仅占)$")
 _DENOMINATOR_BEFORE_REF = re.compile(r"(?:占|占据|相当于|约占|仅占)[\u4e00-\u9fff]{0,3}$")
 _NUMBER_AFTER = re.compile(r"\s?(?=\d|[一二两三四五六七八九十百千]+[个家项座所])")
-
-
-@dataclass(frozen=True)
-class Mention:
-    start: int
-    end: int
-    kind: str
-    place: Place | None = None
-    benchmark_at: int | None = None  # a 全国 that scopes one figure: where that figure starts
-    group: tuple[Place, ...] = ()  # places enumerated together with this one
-    label: str = ""  # the name as written, for a foreign place
 
 
 def _national(text: str, m: re.Match[str], offset: int) -> Mention | None:
@@ -109,33 +97,6 @@ def _special(text: str, offset: int) -> list[Mention]:
     return found
 
 
-def _with_groups(mentions: list[Mention], text: str, offset: int) -> list[Mention]:
-    """Attach enumerations (杭州、宁波) so a figure after them is read at the right scope."""
-    places = [m for m in mentions if m.kind == "place"]
-    groups: list[list[Mention]] = []
-    for mention in places:
-        if groups:
-            prev = groups[-1][-1]
-            between = text[prev.end - offset : mention.start - offset]
-            if (
-                between == ""
-                and prev.place
-                and mention.place
-                and (mention.place.province_code == prev.place.code != mention.place.code)
-            ):
-                groups[-1][-1] = mention  # 广东省广州市: the city, in the same enumeration
-                continue
-            if between in _ENUM_JOINERS:
-                groups[-1].append(mention)
-                continue
-        groups.append([mention])
-    result = [m for m in mentions if m.kind != "place"]
-    for group in groups:
-        members = tuple(m.place for m in group if m.place) if len(group) > 1 else ()
-        result.extend(Mention(m.start, m.end, m.kind, m.place, None, members) for m in group)
-    return sorted(result, key=lambda m: m.start)
-
-
 def find_mentions(masked_text: str, offset: int, gazetteer: Gazetteer) -> list[Mention]:
     """Mentions in a masked sentence; `offset` is where the sentence starts."""
     special = _special(masked_text, offset)
@@ -147,7 +108,7 @@ def find_mentions(masked_text: str, offset: int, gazetteer: Gazetteer) -> list[M
         and not _ORG_AFTER_PLACE.match(masked_text, e)
         and not _DENOMINATOR.search(masked_text[max(0, s - 4) : s])  # 占据湖南全省接近一半
     ]
-    return _with_groups(sorted(special + places, key=lambda m: m.start), masked_text, offset)
+    return with_groups(sorted(special + places, key=lambda m: m.start), masked_text, offset)
 
 
 def source_mentions(publishers: list[tuple[int, str]], gazetteer: Gazetteer) -> list[Mention]:
