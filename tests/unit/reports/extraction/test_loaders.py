@@ -13,6 +13,7 @@ from benchmarks.pdf_maker import make_pdf
 from dagster_project.reports.extraction.clean import clean_text
 from dagster_project.reports.extraction.errors import ExtractionError
 from dagster_project.reports.extraction.loaders import (
+    MAX_BYTES,
     TABLE_END,
     TABLE_START,
     LoadedText,
@@ -75,6 +76,15 @@ def test_a_file_too_large_for_its_kind(tmp_path: Path) -> None:
     path = _file(tmp_path, "dump.txt", SENTENCE * 10)
     with pytest.raises(ExtractionError, match=r"dump.txt: .*too large for a text document"):
         load_text(path, max_bytes=100)
+    big = _file(tmp_path, "big.txt", b"a" * (MAX_BYTES["text"] + 1))
+    with pytest.raises(ExtractionError, match=r"big.txt: cannot extract: file too large"):
+        load_text(big)
+
+
+def test_cjk_radical_look_alikes_from_pdf_text_layers() -> None:
+    # Kangxi radicals (NFKC folds them) and the Radicals Supplement (NFKC leaves them)
+    cleaned = clean_text("向⼤会报告政府⼯作，⼈⺠意⻅，增⻓8.1%。").text.strip()
+    assert cleaned == "向大会报告政府工作,人民意见,增长8.1%。"
 
 
 def test_markdown_front_matter_title_heading_and_embedded_html(tmp_path: Path) -> None:
