@@ -36,6 +36,9 @@ _FORECAST_CUE = re.compile(
 )
 
 
+_QUALIFIER_MAX = 3  # characters of 约/近/超过 between an origin's 的 and its figure
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     start: int
@@ -81,7 +84,8 @@ def period_for(times: list[TimeExpr], group_start: int, group_end: int, pos: int
     """The governing time expression of a figure at `pos` (or None). An origin (从2013年的)
     only governs the figure written right after it."""
     usable = [t for t in times if group_start <= t.start < group_end and not t.comparison]
-    usable = [t for t in usable if t.origin is None or t.origin == pos]
+    # (a qualifier may stand between: 从2025年的约4860亿元)
+    usable = [t for t in usable if t.origin is None or 0 <= pos - t.origin <= _QUALIFIER_MAX]
     before = [t for t in usable if t.start < pos]
     if before:
         return before[-1]
