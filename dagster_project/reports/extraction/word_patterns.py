@@ -42,7 +42,13 @@ _PATTERNS = [
 ]  # fmt: skip
 # One scan for all rules (group names stripped from the alternatives); each hit is then
 # matched again, in place, by its own rule to read its groups.
+# The characters a rule can start with: other positions are skipped at once.
+_FIRST = (
+    "一二两三四五六七八九十百千万亿零〇半翻第首前连居位排列稳名跃升提上降下从保进跻取获夺荣份占0-9"
+)
 SCAN = re.compile(
-    "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', body)})" for name, body in _PATTERNS)
+    f"(?=[{_FIRST}])(?:"
+    + "|".join(f"(?P<{name}>{re.sub(r'[(][?]P<[a-z]+>', '(?:', body)})" for name, body in _PATTERNS)
+    + ")"
 )
 PARTS = {name: re.compile(body) for name, body in _PATTERNS}
