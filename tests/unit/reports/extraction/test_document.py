@@ -17,6 +17,7 @@ from dagster_project.reports.extraction.output import (
     write_output,
 )
 from dagster_project.reports.extraction.units import UNITS
+from dagster_project.settings import SOURCES_DIR
 
 DOCUMENT_ID = "smart-gov-market-report-2026-preview"
 CONTRACT_FACT_COLUMNS = [
@@ -122,7 +123,8 @@ def test_committed_output_is_what_the_extractor_produces_today(
 
 
 def test_reingesting_the_same_bytes_gives_identical_output(report_path: Path, tmp_path) -> None:
-    first, second = extract_document(report_path), extract_document(report_path)
+    first = extract_document(report_path, sources_dir=SOURCES_DIR)
+    second = extract_document(report_path, sources_dir=SOURCES_DIR)
     assert first.tables() == second.tables()
     write_output(first, tmp_path / "a")
     write_output(second, tmp_path / "b")
@@ -131,11 +133,13 @@ def test_reingesting_the_same_bytes_gives_identical_output(report_path: Path, tm
 
 
 def test_throughput(report_path: Path, capsys) -> None:
-    extract_document(report_path)  # warm caches (OpenCC dictionaries, gazetteer, catalog)
+    extract_document(
+        report_path, sources_dir=SOURCES_DIR
+    )  # warm caches (OpenCC dictionaries, gazetteer, catalog)
     runs = 5
     started = time.perf_counter()
     for _ in range(runs):
-        extract_document(report_path)
+        extract_document(report_path, sources_dir=SOURCES_DIR)
     seconds = (time.perf_counter() - started) / runs
     megabytes = report_path.stat().st_size / 1e6
     with capsys.disabled():
