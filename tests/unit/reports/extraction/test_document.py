@@ -1,11 +1,10 @@
 """The bundled report end to end: the figures the warehouse relies on, the committed
-output, determinism and throughput."""
+output and determinism (throughput is measured by `make bench`)."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-import time
 from pathlib import Path
 
 from dagster_project.reports.extraction import extract_document
@@ -130,20 +129,3 @@ def test_reingesting_the_same_bytes_gives_identical_output(report_path: Path, tm
     write_output(second, tmp_path / "b")
     for name in [MANIFEST, *FILES.values()]:
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
-
-
-def test_throughput(report_path: Path, capsys) -> None:
-    extract_document(
-        report_path, sources_dir=SOURCES_DIR
-    )  # warm caches (OpenCC dictionaries, gazetteer, catalog)
-    runs = 5
-    started = time.perf_counter()
-    for _ in range(runs):
-        extract_document(report_path, sources_dir=SOURCES_DIR)
-    seconds = (time.perf_counter() - started) / runs
-    megabytes = report_path.stat().st_size / 1e6
-    with capsys.disabled():
-        print(
-            f"\n[throughput] {megabytes * 1000:.0f} KB in {seconds * 1000:.1f} ms per run: "
-            f"{megabytes / seconds:.2f} MB/s"
-        )
