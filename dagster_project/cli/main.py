@@ -36,7 +36,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("status", help="last refresh, per-asset materialization times, checks")
 
     ingest = sub.add_parser(
-        "ingest-report", help="ingest one report document (.txt, .md, .html) and publish"
+        "ingest-report",
+        help="ingest one report document (text, Markdown, HTML, PDF or Word) and publish",
     )
     ingest.add_argument("path", help="the report document")
     ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")

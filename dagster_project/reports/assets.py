@@ -14,7 +14,7 @@ from dagster_project.reports import documents
 from dagster_project.reports.extraction import extract_document
 from dagster_project.reports.extraction.output import read_output
 from dagster_project.reports.load import replace_document
-from dagster_project.settings import DUCKDB_POOL
+from dagster_project.settings import DUCKDB_POOL, SOURCES_DIR
 
 REPORT_TABLES = (
     "report_documents",
@@ -43,7 +43,9 @@ def _tables(document: documents.ReportDocument) -> dict[str, list[dict]]:
     if document.origin == "bundled":
         tables = read_output(document.path)
     else:
-        tables = extract_document(document.path, document_id=document.document_id).tables()
+        tables = extract_document(
+            document.path, document_id=document.document_id, sources_dir=SOURCES_DIR
+        ).tables()
     for row in tables["report_documents"]:
         row.update(origin=document.origin, data_version=document.data_version)
     return tables

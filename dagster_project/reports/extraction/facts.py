@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
 from dagster_project.reports.extraction.citations import (
@@ -11,14 +10,22 @@ from dagster_project.reports.extraction.citations import (
     trailing_citations,
 )
 from dagster_project.reports.extraction.entities import entity_for, find_entities
+from dagster_project.reports.extraction.fact_rows import fact_row
 from dagster_project.reports.extraction.figures import find_figures
 from dagster_project.reports.extraction.garble import touches_garble
 from dagster_project.reports.extraction.gazetteer import Gazetteer
 from dagster_project.reports.extraction.masking import masked, title_spans
 from dagster_project.reports.extraction.metrics import ClauseText, Metric, match_metric
-from dagster_project.reports.extraction.model import Citation, Figure, Section, Sentence, Span
+from dagster_project.reports.extraction.model import (
+    Citation,
+    Figure,
+    Region,
+    Section,
+    Sentence,
+    Span,
+)
 from dagster_project.reports.extraction.periods import find_times, kind_for, period_for
-from dagster_project.reports.extraction.region_context import RegionResolver
+from dagster_project.reports.extraction.region_context import NATIONAL, RegionResolver
 from dagster_project.reports.extraction.regions import find_mentions, source_mentions
 from dagster_project.reports.extraction.sentences import (
     clause_groups,
@@ -26,11 +33,7 @@ from dagster_project.reports.extraction.sentences import (
     containing,
     split_sentences,
 )
-
-
-def fact_id(document_id: str, start: int, end: int, role: str | None) -> str:
-    key = f"{document_id}:{start}:{end}:{role or ''}"
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+from dagster_project.reports.extraction.topics import subheading_mentions
 
 
 @dataclass
@@ -56,16 +59,29 @@ class FactReader:
     garbled: list[Span]
     gazetteer: Gazetteer
     catalog: tuple[Metric, ...]
+    hk_document: bool = False  # unmarked 元 amounts are HK$ (a Hong Kong SAR text)
+    noise: list[Span] = field(default_factory=list)  # URLs, codes, ads: never figures
+    default_region: Region = NATIONAL  # a figure's region when nothing names one
+    paragraph_topics: bool = False  # a news post's topic lasts one paragraph, not a section
+    title: str = ""  # the document's title: the topic of a text without section titles
     citations: dict[str, Citation] = field(default_factory=dict)
 
     def read_section(self, section: Section, exclude: list[Span]) -> list[dict]:
-        resolver = RegionResolver(self.gazetteer)
-        resolver.start_section(find_mentions(section.title, 0, self.gazetteer))
+        resolver = RegionResolver(self.gazetteer, default=self.default_region)
+        # A section's title names its topic; a news post's whole text has the post's title.
+        title_mentions = find_mentions(section.title, 0, self.gazetteer) or find_mentions(
+            self.title, 0, self.gazetteer
+        )
+        resolver.start_section(title_mentions)
         rows: list[dict] = []
         sentences = split_sentences(
             self.text, section.body_start, section.char_end, exclude, self.garbled
         )
+        base = title_mentions
         for sentence in sentences:
+            if self.paragraph_topics and self.text[sentence.start - 1 : sentence.start] == "\n":
+                base = subheading_mentions(self.text, sentence.start, self.gazetteer) or base
+                resolver.start_section(base)
             rows.extend(self._read_sentence(section, sentence, resolver))
         return rows
 
@@ -87,7 +103,8 @@ class FactReader:
         hidden += [Span(c.start, c.end) for c in trailing]
         mask = masked(self.text, sentence.start, sentence.end, hidden)
         view = _SentenceView(sentence, mask, clause_groups(sentence), clauses(sentence))
-        view.figures = find_figures(self.text, sentence.start, sentence.end, hidden)
+        noise = [n for n in self.noise if n.start < sentence.end and sentence.start < n.end]
+        view.figures = find_figures(self.text, sentence.start, sentence.end, hidden + noise)
         leads = lead_in_citations(sentence.text, sentence.start)
         times = find_times(mask, sentence.start)
         mentions = find_mentions(mask, sentence.start, self.gazetteer)
@@ -123,47 +140,6 @@ class FactReader:
                 "corrupted": fig.lost_digits
                 or touches_garble(Span(fig.start, fig.end), self.garbled),
             }
-            rows.append(self._row(row))
+            rows.append(fact_row(row, self.document_id, self.text, self.hk_document))
         resolver.end_sentence(mentions, view.clauses)
         return rows
-
-    def _row(self, r: dict) -> dict:
-        fig: Figure = r["fig"]
-        metric, region, cite = r["metric"], r["region"], r["cite"]
-        return {
-            "fact_id": fact_id(self.document_id, fig.start, fig.end, fig.range_role),
-            "document_id": self.document_id,
-            "section_id": r["section"].section_id,
-            "sentence": r["sentence"].text,
-            "metric_id": metric.metric_id if metric else None,
-            "metric_name_zh": metric.name_zh if metric else None,
-            "metric_name_en": metric.name_en if metric else None,
-            "region_code": region.code,
-            "region_name_zh": region.name_zh,
-            "region_level": region.level,
-            "entity_name": r["entity"],
-            "period_year": r["year"],
-            "value": fig.value,
-            "unit": fig.unit,
-            "qualifier": fig.qualifier,
-            "kind": r["kind"],
-            "value_raw": fig.value_raw,
-            "unit_raw": fig.unit_raw,
-            "cited_source": cite.label if cite else None,
-            "quality_flag": "corrupted" if r["corrupted"] else "clean",
-            "char_start": fig.start,
-            "char_end": fig.end,
-            "value_low": fig.value_low,
-            "value_high": fig.value_high,
-            "range_role": fig.range_role,
-            "source_id": source_id(cite.label) if cite else None,
-            "period_label": r["period_label"],
-            "sentence_start": r["sentence"].start,
-            "sentence_end": r["sentence"].end,
-            "figure_text": self.text[fig.start : fig.end],
-            "section_number": r["section"].section_number,
-        }
-
-
-def source_id(label: str) -> str:
-    return "src-" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]

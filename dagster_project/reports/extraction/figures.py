@@ -1,9 +1,11 @@
 """Read the figures (number + unit + qualifier) of one sentence.
 
-A figure is an Arabic-numeral quantity followed by a unit of the vocabulary in `units`.
-Years, quarters, version labels (2.0), numbers without a unit (12345热线) and ordinals other
-than ranks (第27条) are not figures. A range `28%—35%` gives two figures, the low bound with
-'>=' and the high bound with '<=', both carrying value_low and value_high.
+A figure is an Arabic-numeral quantity followed by a unit of the vocabulary in `units`
+(figures in Chinese numerals and words are read by `word_figures` and merged here). Years,
+quarters, version labels (2.0), numbers without a unit (12345热线), names (5G, H5, RT6) and
+ordinals other than ranks (第27条) are not figures; a number glued to an acronym is
+(GDP5.5%). `80+城市` is a count with '>='. A range `28%—35%` gives two figures, the low
+bound with '>=' and the high bound with '<=', both carrying value_low and value_high.
 """
 
 from __future__ import annotations
@@ -19,10 +21,15 @@ from dagster_project.reports.extraction.qualifiers import (
     prefix_qualifier,
     suffix_qualifier,
 )
+from dagster_project.reports.extraction.ranges import range_figures
 from dagster_project.reports.extraction.units import DURATIONS, UnitMatch, read_unit
+from dagster_project.reports.extraction.word_figures import find_word_figures
 
 _RANGE_SEP = re.compile(r"\s?[-–—~～至到]{1,2}\s?")
 _RANK_WORDS = "位名"
+_SHARE_ABOUT = re.compile(r"(?:约占|大约占|约为|约合)[^,，;；。:：\d]{0,20}?的?$")
+_BASIS_POINTS = re.compile(r"(?:BP|bps?)(?![A-Za-z])")
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{2,6}$")  # GDP5.5%, CPI2.1%: the number is a figure
 
 
 @dataclass(frozen=True)
@@ -33,9 +40,23 @@ class _Read:
 
 def _unit_after(text: str, token: NumberToken) -> UnitMatch | None:
     pos = token.end + 1 if text.startswith(" ", token.end) else token.end
+    if _BASIS_POINTS.match(text, pos):
+        return read_unit(text, pos)
     if pos < len(text) and re.match(r"[A-Za-z]", text[pos]):
         return None  # 5G, 3D, H5: part of a name
+    if text.startswith("+", pos):  # 80+城市, 80+个: "80 or more"
+        unit = read_unit(text, pos + 1)
+        if unit is None and re.match(r"[\u4e00-\u9fff]", text[pos + 1 : pos + 2]):
+            return UnitMatch("count", "+", Decimal(1), pos + 1, False)
+        return unit and UnitMatch(unit.unit, "+" + unit.raw, unit.multiplier, unit.end, False)
     return read_unit(text, pos)
+
+
+def _is_name(text: str, token: NumberToken) -> bool:
+    """H5, V2, iOS17: a number glued to a letter names something; GDP5.5% does not."""
+    if token.start == 0 or not re.match(r"[A-Za-z]", text[token.start - 1]):
+        return False
+    return not _ACRONYM.search(text[max(0, token.start - 7) : token.start])
 
 
 def _is_year(text: str, token: NumberToken) -> bool:
@@ -54,6 +75,10 @@ def _single(text: str, read: _Read, rank: bool) -> Figure:
     assert unit is not None
     pre, start = prefix_qualifier(text, token.start - (1 if rank else 0))
     suf, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
+    if unit.raw.startswith("+"):
+        suf = ">="
+    if pre == "=" and _SHARE_ABOUT.search(text, max(0, start - 24), start):
+        pre = "~"  # 约占同类产品金额的66.2%: the 约 of 约占 qualifies the share
     return Figure(
         start=start,
         end=end,
@@ -67,41 +92,14 @@ def _single(text: str, read: _Read, rank: bool) -> Figure:
     )
 
 
-def _bound(token: NumberToken, value: Decimal | None, span: tuple[int, int], **shared) -> Figure:
-    return Figure(
-        start=span[0],
-        end=span[1],
-        number_start=token.start,
-        value=to_float(value),
-        value_raw=token.raw,
-        lost_digits=token.value is None,
-        **shared,
-    )
-
-
-def _range(text: str, low: _Read, high: _Read) -> list[Figure]:
-    """`28%—35%` or `3至5天`: the unit is read from the high bound when the low omits it."""
-    unit = high.unit
-    assert unit is not None
-    lo, hi = _value(low.token, unit), _value(high.token, unit)
-    _, end = suffix_qualifier(text, unit.end, unit.unit in DURATIONS)
-    shared = {"unit": unit.unit, "value_low": to_float(lo), "value_high": to_float(hi)}
-    low_end = low.unit.end if low.unit else low.token.end
-    low_raw = (low.unit or unit).raw
-    return [
-        _bound(low.token, lo, (low.token.start, low_end), qualifier=">=", unit_raw=low_raw,
-               range_role="low", **shared),
-        _bound(high.token, hi, (high.token.start, end), qualifier="<=", unit_raw=unit.raw,
-               range_role="high", **shared),
-    ]  # fmt: skip
-
-
 def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[Figure]:
     """Figures of text[start:end], ignoring numbers inside the excluded spans."""
     tokens = [
         t
         for t in find_numbers(text, start, end)
-        if not any(s.start <= t.start < s.end for s in exclude) and not _is_year(text, t)
+        if not any(s.start <= t.start < s.end for s in exclude)
+        and not _is_year(text, t)
+        and not _is_name(text, t)
     ]
     reads = [_Read(t, _unit_after(text, t)) for t in tokens]
     figures: list[Figure] = []
@@ -112,12 +110,22 @@ def find_figures(text: str, start: int, end: int, exclude: list[Span]) -> list[F
         joint = _RANGE_SEP.match(text, read.unit.end if read.unit else read.token.end)
         joined = nxt and nxt.unit and joint and joint.end() == nxt.token.start
         if joined and (read.unit is None or read.unit.unit == nxt.unit.unit):
-            figures.extend(_range(text, read, nxt))
+            figures.extend(range_figures(text, read.token, read.unit, nxt.token, nxt.unit))
             i += 2
+            continue
+        if read.unit and read.unit.unit in DURATIONS and text.startswith("期", read.unit.end):
+            i += 1  # 7天期逆回购, 91天期国债: a tenor names the product
             continue
         ordinal = read.token.start > 0 and text[read.token.start - 1] == "第"
         rank = ordinal and read.unit is not None and read.unit.raw in _RANK_WORDS
         if read.unit is not None and (rank or not ordinal):
             figures.append(_single(text, read, rank))
         i += 1
-    return figures
+    return _merged(figures, find_word_figures(text, start, end, exclude))
+
+
+def _merged(figures: list[Figure], words: list[Figure]) -> list[Figure]:
+    """Word figures that do not overlap an Arabic-numeral figure, in text order."""
+    spans = [Span(f.start, f.end) for f in figures]
+    extra = [w for w in words if not any(Span(w.start, w.end).overlaps(s) for s in spans)]
+    return sorted(figures + extra, key=lambda f: (f.start, f.end))

@@ -13,9 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from dagster_project.settings import SOURCES_DIR
-
-DIVISIONS_DIR = SOURCES_DIR / "snapshots" / "modood"
 _GROUPING_ROWS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
 _PROVINCE_SUFFIXES = (
     "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "特别行政区", "省", "市",
@@ -29,6 +26,13 @@ _AMBIGUOUS_SHORT = {
     "林芝", "三沙", "商洛", "阿里", "辽源", "鹤岗",
 }  # fmt: skip
 MUNICIPALITIES = {"110000", "120000", "310000", "500000"}
+# GB/T 2260 also codes Hong Kong, Macao and Taiwan, which the divisions snapshot leaves out.
+SPECIAL_REGIONS = (
+    ("810000", "香港特别行政区", ("香港", "香港特区", "港府", "本港", "全港", "港岛")),
+    ("820000", "澳门特别行政区", ("澳门", "澳门特区", "澳府")),
+    ("710000", "台湾省", ("台湾",)),
+)
+HONG_KONG = "810000"
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,8 @@ def _read(path: Path) -> list[dict[str, str]]:
 
 
 @cache
-def load_gazetteer(directory: Path = DIVISIONS_DIR) -> Gazetteer:
+def load_gazetteer(directory: Path) -> Gazetteer:
+    """`directory` holds provinces.csv and cities.csv (the caller's GB/T 2260 snapshot)."""
     by_name: dict[str, Place] = {}
     by_code: dict[str, Place] = {}
     for row in _read(directory / "provinces.csv"):
@@ -79,6 +84,11 @@ def load_gazetteer(directory: Path = DIVISIONS_DIR) -> Gazetteer:
         by_code[code] = place
         by_name[row["name"]] = place
         by_name.setdefault(_short_province(row["name"]), place)
+    for code, name, aliases in SPECIAL_REGIONS:
+        place = Place(code, name, "province", code)
+        by_code[code] = place
+        for alias in (name, *aliases):
+            by_name.setdefault(alias, place)
     for row in _read(directory / "cities.csv"):
         if row["name"] in _GROUPING_ROWS:
             continue

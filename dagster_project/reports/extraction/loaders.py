@@ -1,32 +1,45 @@
-"""Format registry: turn the bytes of a report file into plain text.
+"""Format registry: the bytes of a report file -> `LoadedText`, or an `ExtractionError`.
 
-Loaders are looked up by file suffix, so a PDF loader can be added later with
-`@register_loader(".pdf")` without touching the pipeline.
+Loaders are looked up by file suffix (`@register_loader(".pdf")`), one small module per
+format: `load_plain`, `load_markdown`, `load_html`, `load_pdf`, `load_docx`. Every loader
+returns the text with its line structure (headings and paragraphs on lines of their own),
+what the format states about the document (`meta`: title, author, date …), and marks the
+pipeline keeps through cleaning: `PAGE_BREAK` between PDF pages, and `TABLE_START` /
+`TABLE_END` around a table rendered as rows of tab-separated cells.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from dagster_project.reports.extraction.decoding import Unreadable
+from dagster_project.reports.extraction.errors import ExtractionError
+
+PAGE_BREAK = "\f"
+TABLE_START, TABLE_END, CELL_SEP = "\x02", "\x03", "\t"
+MB = 1024 * 1024
+# Beyond these a file is not a report of its kind (a 50 MB .txt is a dump, not a report).
+MAX_BYTES = {"text": 8 * MB, "markdown": 8 * MB, "html": 16 * MB, "pdf": 128 * MB, "docx": 64 * MB}
 
 
 @dataclass(frozen=True)
 class LoadedText:
     text: str
     title_hint: str | None = None  # a title the format states explicitly (<title>, "# …")
+    meta: dict[str, str | None] = field(default_factory=dict)  # title, author, date, …
+    format: str = "text"
 
 
 Loader = Callable[[bytes], LoadedText]
-_LOADERS: dict[str, Loader] = {}
+_LOADERS: dict[str, tuple[Loader, str]] = {}
 
 
-def register_loader(*suffixes: str) -> Callable[[Loader], Loader]:
+def register_loader(*suffixes: str, kind: str = "text") -> Callable[[Loader], Loader]:
     def decorate(func: Loader) -> Loader:
         for suffix in suffixes:
-            _LOADERS[suffix.lower()] = func
+            _LOADERS[suffix.lower()] = (func, kind)
         return func
 
     return decorate
@@ -36,111 +49,58 @@ def supported_suffixes() -> tuple[str, ...]:
     return tuple(sorted(_LOADERS))
 
 
-def load_text(path: Path, data: bytes | None = None) -> LoadedText:
-    """Plain text of the file at `path` (pass `data` when the bytes are already read)."""
-    loader = _LOADERS.get(path.suffix.lower())
-    if loader is None:
-        raise ValueError(f"no loader for {path.suffix!r}; supported: {supported_suffixes()}")
-    return loader(path.read_bytes() if data is None else data)
+def render_table(rows: list[list[str]]) -> str:
+    """A table as the marked block the pipeline reads back as cells."""
+    body = "\n".join(CELL_SEP.join(" ".join(c.split()) for c in row) for row in rows if row)
+    return f"{TABLE_START}{body}{TABLE_END}"
 
 
-def decode(data: bytes) -> str:
-    """UTF-8 first (the normal case); GB18030 covers files saved by Chinese Windows tools."""
+def load_text(path: Path, data: bytes | None = None, *, max_bytes: int | None = None) -> LoadedText:
+    """The loaded text of the file at `path` (pass `data` when the bytes are already read).
+
+    Raises `ExtractionError` naming the file for anything that is not an extractable
+    document of its kind: unknown suffix, empty, too large, binary, undecodable, no text.
+    """
+    path = Path(path)
+    entry = _LOADERS.get(path.suffix.lower())
+    if entry is None:
+        raise ExtractionError(
+            path, f"no loader for {path.suffix!r}; supported: {supported_suffixes()}"
+        )
+    loader, kind = entry
+    data = path.read_bytes() if data is None else data
+    limit = max_bytes if max_bytes is not None else MAX_BYTES.get(kind, 8 * MB)
+    if not data.strip():
+        raise ExtractionError(path, f"empty file ({len(data)} bytes)")
+    if len(data) > limit:
+        raise ExtractionError(
+            path, f"file too large for a {kind} document ({len(data):,} bytes, limit {limit:,})"
+        )
     try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return data.decode("gb18030")
+        loaded = loader(data)
+    except Unreadable as error:
+        raise ExtractionError(path, str(error)) from None
+    except ExtractionError:
+        raise
+    except Exception as error:  # a parser library's own failure on malformed input
+        raise ExtractionError(
+            path, f"malformed {kind} file: {type(error).__name__}: {error}"
+        ) from None
+    if not loaded.text.replace(PAGE_BREAK, "").strip():
+        raise ExtractionError(path, f"no text in this {kind} document")
+    return loaded
 
 
-@register_loader(".txt", ".text")
-def load_plain(data: bytes) -> LoadedText:
-    return LoadedText(decode(data))
+# The format modules register themselves on import.
+from dagster_project.reports.extraction import (  # noqa: E402
+    load_docx,
+    load_html,
+    load_markdown,
+    load_pdf,
+    load_plain,
+)
 
-
-_MD_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s*(.*?)\s*#*\s*$")
-_MD_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_MD_EMPHASIS = re.compile(r"(\*\*|__|\*|`)")
-_MD_PREFIX = re.compile(r"^\s{0,3}(?:>\s?|[-*+]\s+)")
-
-
-@register_loader(".md", ".markdown")
-def load_markdown(data: bytes) -> LoadedText:
-    """Headings keep their own line (structure reads them); inline markup is dropped."""
-    title = None
-    lines = []
-    for raw in decode(data).splitlines():
-        heading = _MD_HEADING.match(raw)
-        if heading:
-            line = heading.group(2)
-            if title is None and len(heading.group(1)) == 1:
-                title = line
-        else:
-            line = _MD_PREFIX.sub("", raw)
-        lines.append(_MD_EMPHASIS.sub("", _MD_LINK.sub(r"\1", line)))
-    return LoadedText("\n".join(lines), title)
-
-
-_BLOCK_TAGS = {
-    "p", "div", "br", "li", "ul", "ol", "tr", "table", "section", "article", "header",
-    "footer", "h1", "h2", "h3", "h4", "h5", "h6", "title", "body", "blockquote", "pre",
-}  # fmt: skip
-_SKIP_TAGS = {"script", "style", "noscript", "template"}
-
-
-_SOURCE_BREAK = re.compile(r"(\S?)[ \t]*\n\s*(\S?)")
-_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
-
-
-def _join_break(match: re.Match[str]) -> str:
-    left, right = match.group(1), match.group(2)
-    # Chinese has no spaces between words: a wrapped line joins without one.
-    sep = "" if (_CJK.match(left or "x") or _CJK.match(right or "x")) else " "
-    return f"{left}{sep}{right}"
-
-
-class _TextCollector(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.title: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-        elif tag in ("td", "th"):
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in _BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data: str) -> None:
-        if self._skip:
-            return
-        # Source line breaks inside an element are not text breaks (HTML collapses them).
-        data = _SOURCE_BREAK.sub(_join_break, data)
-        if self._in_title:
-            self.title.append(data)
-            return
-        self.parts.append(data)
-
-
-@register_loader(".html", ".htm", ".xhtml")
-def load_html(data: bytes) -> LoadedText:
-    """Visible text only; block elements become line breaks so headings stay on own lines."""
-    collector = _TextCollector()
-    collector.feed(decode(data))
-    collector.close()
-    text = re.sub(r"[ \t]*\n[ \t]*", "\n", "".join(collector.parts))
-    title = "".join(collector.title).strip() or None
-    return LoadedText(re.sub(r"\n{3,}", "\n\n", text).strip("\n"), title)
+__all__ = [
+    "LoadedText", "load_docx", "load_html", "load_markdown", "load_pdf", "load_plain",
+    "load_text", "register_loader", "supported_suffixes",
+]  # fmt: skip

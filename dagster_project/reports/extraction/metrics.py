@@ -1,4 +1,4 @@
-"""The metric catalog (sources/catalog/metrics.yml) and matching figures to it.
+"""The metric catalog (the caller's sources/catalog/metrics.yml) and matching figures to it.
 
 The catalog holds definitions only. A figure matches a metric of the same unit when one of
 the metric's keywords is written in the figure's own clause (before the figure preferred,
@@ -19,9 +19,6 @@ from pathlib import Path
 
 import yaml
 
-from dagster_project.settings import SOURCES_DIR
-
-CATALOG_PATH = SOURCES_DIR / "catalog" / "metrics.yml"
 _CONTINUATION = re.compile(r"预计|预测|将|到(?:19|20)\d{2}年|有望|并|且")
 
 
@@ -37,7 +34,7 @@ class Metric:
 
 
 @cache
-def load_catalog(path: Path = CATALOG_PATH) -> tuple[Metric, ...]:
+def load_catalog(path: Path) -> tuple[Metric, ...]:
     with path.open(encoding="utf-8") as handle:
         entries = yaml.safe_load(handle)["metrics"]
     return tuple(

@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 # Thousands groups only when exactly three digits follow each comma (1,862 but not "12,2023").
+# A number glued to Latin letters is kept (GDP5.5%); `figures` decides whether it is a name.
 NUMBER = re.compile(
-    r"(?<![\d.A-Za-z])(?:(?P<damaged>\?+)(?=\.\d)|)"
+    r"(?<![\d.])(?:(?P<damaged>\?+)(?=\.\d)|)"
     r"(?P<num>\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?|\d+(?:\.\d+)?|(?<=\?)\.\d+)"
 )
 YEAR = re.compile(r"(?:19|20)\d{2}")

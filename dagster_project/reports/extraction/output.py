@@ -23,7 +23,7 @@ _FACT_COLUMNS = (
     ("char_end", "int"), ("value_low", "float"), ("value_high", "float"),
     ("range_role", "str"), ("source_id", "str"), ("period_label", "str"),
     ("sentence_start", "int"), ("sentence_end", "int"), ("figure_text", "str"),
-    ("section_number", "str"),
+    ("section_number", "str"), ("page", "int"),
 )  # fmt: skip
 _TABLE_CELL_COLUMNS = (
     ("document_id", "str"), ("table_id", "str"), ("table_title", "str"),
@@ -40,6 +40,16 @@ _SECTION_COLUMNS = (
 _SOURCE_COLUMNS = (
     ("source_id", "str"), ("publisher", "str"), ("publication", "str"),
     ("cited_as_raw", "str"), ("cited_source", "str"), ("n_facts", "int"),
+)  # fmt: skip
+# The single report_documents row (manifest.json flattened, counts as n_<count>).
+DOCUMENT_COLUMNS = (
+    ("document_id", "str"), ("edition", "int"), ("title", "str"), ("sha256", "str"),
+    ("source_file", "str"), ("licence", "str"), ("extractor_version", "str"),
+    ("input_bytes", "int"), ("cleaned_chars", "int"), ("publisher", "str"),
+    ("published_date", "str"), ("kind", "str"), ("series_id", "str"), ("title_source", "str"),
+    ("source_format", "str"), ("n_pages", "int"), ("n_facts", "int"),
+    ("n_corrupted_facts", "int"), ("n_table_cells", "int"), ("n_tables", "int"),
+    ("n_sections", "int"), ("n_sources", "int"), ("n_garbled_spans", "int"),
 )  # fmt: skip
 SCHEMAS: dict[str, tuple[tuple[str, str], ...]] = {
     "report_facts": _FACT_COLUMNS,

@@ -13,12 +13,14 @@ import re
 from dataclasses import dataclass
 
 _TIME = re.compile(
-    r"(?P<pre>截至|截止|到|至|于|自|从|较|比|相比|相较|同比)?"
-    r"(?P<y1>(?:19|20)\d{2})(?:\s?[-–—~至到]\s?(?P<y2>(?:19|20)\d{2}))?年"
+    r"(?P<pre>截至|截止|到|至|于|自|从|由|较|比|相比|相较|同比)?"
+    r"(?P<y1>(?:19|20)\d{2})(?:\s?[-–—~至到]\s?(?P<y2>(?:19|20)\d{2})"
+    r"|\s?[/-]\s?(?P<fy>\d{2})(?=年))?年"
     r"(?P<sub>底|末|初|上半年|下半年|(?:第)?[一二三四1-4]季度|\d{1,2}月)?"
 )
 _COMPARISON_PRE = {"较", "比", "相比", "相较", "同比"}
-_COMPARISON_POST = re.compile(r"(?:同期)?(?:相比|相较|比较)")
+# 较2020年, 与2020年相比: a comparison base; 2016年来/以来: "since", not the figure's period.
+_COMPARISON_POST = re.compile(r"(?:同期)?(?:相比|相较|比较)|以?来")
 _SUB_LABEL = {"底": "-end", "末": "-end", "初": "-start", "上半年": "-H1", "下半年": "-H2"}
 # 目标/力争 anywhere before the figure in its clause group; 要求/提出 only in the figure's own
 # clause or tied to a year (提出到2025年), because they also introduce non-target statements
@@ -34,15 +36,21 @@ _FORECAST_CUE = re.compile(
 )
 
 
+_QUALIFIER_MAX = 3  # characters of 约/近/超过 between an origin's 的 and its figure
+
+
 @dataclass(frozen=True)
 class TimeExpr:
     start: int
     year: int
     label: str
     comparison: bool
+    origin: int | None = None  # 由2013-14年度的44.6亿元…: the year of the figure at this offset
 
 
-def _label(y1: str, y2: str | None, sub: str | None) -> str:
+def _label(y1: str, y2: str | None, sub: str | None, fiscal: str | None = None) -> str:
+    if fiscal:  # a fiscal year (2016/17年度, 2013-14年度): period_year is its first year
+        return f"{y1}/{fiscal}"
     if y2:
         return f"{y1}-{y2}"
     if not sub:
@@ -63,14 +71,21 @@ def find_times(masked_text: str, offset: int) -> list[TimeExpr]:
             _COMPARISON_POST.match(masked_text, m.end())
         )
         year = int(m.group("y2") or m.group("y1"))
-        label = _label(m.group("y1"), m.group("y2"), m.group("sub"))
-        found.append(TimeExpr(offset + m.start(), year, label, comparison))
+        label = _label(m.group("y1"), m.group("y2"), m.group("sub"), m.group("fy"))
+        origin = None
+        after = re.match(r"度?的", masked_text[m.end() : m.end() + 2])
+        if m.group("pre") in ("由", "从") and after:  # 由2013-14年度的44.6亿元
+            origin = offset + m.end() + after.end()
+        found.append(TimeExpr(offset + m.start(), year, label, comparison, origin))
     return found
 
 
 def period_for(times: list[TimeExpr], group_start: int, group_end: int, pos: int):
-    """The governing time expression of a figure at `pos` (or None)."""
+    """The governing time expression of a figure at `pos` (or None). An origin (从2013年的)
+    only governs the figure written right after it."""
     usable = [t for t in times if group_start <= t.start < group_end and not t.comparison]
+    # (a qualifier may stand between: 从2025年的约4860亿元)
+    usable = [t for t in usable if t.origin is None or 0 <= pos - t.origin <= _QUALIFIER_MAX]
     before = [t for t in usable if t.start < pos]
     if before:
         return before[-1]

@@ -1,8 +1,9 @@
 """Resolve the region of each figure from the mentions around it.
 
 Order: the nearest scoping mention before the figure in its sentence; otherwise a national
-body named in the sentence (national); otherwise the section's current topic; otherwise
-national (the report is about the whole country). The topic is set by a sentence that
+body named in the sentence (national); otherwise the section's current topic; otherwise the
+document's region (national; Hong Kong for a Hong Kong SAR text). A foreign place gives
+region level `other`. The topic is set by a sentence that
 opens with a region (`上海市在…`, `以广东省…为例`, `某省…`, `该市依托…`) and lasts until
 another sentence opens with one, so `平台…`, `系统…` sentences inherit it.
 """
@@ -18,9 +19,13 @@ from dagster_project.reports.extraction.regions import Mention
 NATIONAL = Region("CN", "全国", "national")
 ANON_PROVINCE = Region(None, "某省", "anonymous_province")
 ANON_CITY = Region(None, "某市", "anonymous_city")
-_SCOPING = {"place", "national", "anon_province", "anon_city", "ref_province", "ref_city"}
+_SCOPING = {
+    "place", "national", "anon_province", "anon_city", "ref_province", "ref_city", "foreign",
+}  # fmt: skip
 # A first clause this short is a lead-in (例如, 其中, 2023年, 在合作机制层面).
 _LEAD_IN_MAX = 8
+# Characters a clause may have before its subject region (以, 在, 而, 1、 …).
+_SUBJECT_LEAD = 3
 
 
 def place_region(place: Place) -> Region:
@@ -31,6 +36,7 @@ def place_region(place: Place) -> Region:
 class RegionResolver:
     gazetteer: Gazetteer
     topic: Region | None = None
+    default: Region = NATIONAL  # the document's own region (Hong Kong for an HK SAR text)
 
     def start_section(self, title_mentions: list[Mention]) -> None:
         scoping = [m for m in title_mentions if m.kind in _SCOPING - {"national"}]
@@ -69,6 +75,8 @@ class RegionResolver:
             )
         if mention.kind.startswith("ref_"):
             return self._ref(mention.kind.removeprefix("ref_"), base)
+        if mention.kind == "foreign":
+            return Region(None, mention.label, "other")
         return {"anon_province": ANON_PROVINCE, "anon_city": ANON_CITY}.get(mention.kind, NATIONAL)
 
     def _antecedent(self, mentions: list[Mention], before: int) -> Region | None:
@@ -92,7 +100,7 @@ class RegionResolver:
             return self._of(mention, self._antecedent(mentions, mention.start))
         if any(m.kind == "weak_national" for m in before):
             return NATIONAL
-        return self.topic or NATIONAL
+        return self.topic or self.default
 
     def end_sentence(self, mentions: list[Mention], clause_spans: list[Span]) -> None:
         """Move the topic when the sentence opens with a region."""
@@ -103,6 +111,8 @@ class RegionResolver:
             opening.append(clause_spans[1])
         for mention in mentions:
             if mention.kind in _SCOPING and mention.benchmark_at is None:
-                if any(span.start <= mention.start < span.end for span in opening):
+                # the clause must open with the region (上海市在…, 以广东省…为例, 该市依托…):
+                # a place named later in it (…提到,有替深圳市…) is not the sentence's subject
+                if any(0 <= mention.start - span.start <= _SUBJECT_LEAD for span in opening):
                     self.topic = self._of(mention, self._antecedent(mentions, mention.start))
                 return

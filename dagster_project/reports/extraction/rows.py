@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from dagster_project.reports.extraction.facts import source_id
+from dagster_project.reports.extraction.fact_rows import source_id
 from dagster_project.reports.extraction.model import Citation, Section
 from dagster_project.reports.extraction.numbers import to_float
 from dagster_project.reports.extraction.tables import Table

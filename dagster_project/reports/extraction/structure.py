@@ -112,6 +112,10 @@ def find_sections(text: str, document_id: str) -> tuple[Span | None, list[Sectio
     headings = headings_from_toc(text, toc_span.end, entries) if toc_span else []
     if not headings:
         headings = headings_from_lines(text)
+        if headings and re.search(r"\d", text[: headings[0].start]):
+            # text before the first heading (a speech's opening, a PDF whose first heading was
+            # joined to a paragraph) is a section too, never dropped
+            headings.insert(0, Heading(None, WHOLE_TEXT, 0, 0))
     if not headings:
         # No recognisable structure: the whole text (after any TOC) is one section.
         start = toc_span.end if toc_span else 0

@@ -45,7 +45,7 @@ class Table:
 
     @property
     def expected_total(self) -> Decimal | None:
-        is_share = self.unit == "percent" and self.column_label in _SHARE_WORDS
+        is_share = self.unit == "percent" and any(w in self.column_label for w in _SHARE_WORDS)
         return Decimal(100) if is_share else None
 
     @property

@@ -1,5 +1,6 @@
 from dagster_project.reports.extraction.metrics import ClauseText, load_catalog, match_metric
 from dagster_project.reports.extraction.units import UNITS
+from dagster_project.settings import SOURCES_DIR
 
 REQUIRED = {
     "smartgov_it_spend",
@@ -12,7 +13,7 @@ REQUIRED = {
 
 
 def test_catalog_is_definitions_with_known_units() -> None:
-    catalog = load_catalog()
+    catalog = load_catalog(SOURCES_DIR / "catalog" / "metrics.yml")
     ids = [m.metric_id for m in catalog]
     assert set(ids) >= REQUIRED
     assert len(ids) == len(set(ids))
@@ -21,7 +22,7 @@ def test_catalog_is_definitions_with_known_units() -> None:
 
 def _match(unit: str, before: str, after: str = "", earlier=(), context: str = ""):
     metric = match_metric(unit, ClauseText(before, after), list(earlier), context or before,
-                          load_catalog())  # fmt: skip
+                          load_catalog(SOURCES_DIR / "catalog" / "metrics.yml"))  # fmt: skip
     return metric.metric_id if metric else None
 
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from dagster_project.reports.extraction import extract_document
 from dagster_project.reports.extraction.extract import edition_of, slugify
 from dagster_project.reports.extraction.output import FILES, read_output, write_output
+from dagster_project.settings import SOURCES_DIR
 
 SAMPLE = (
     "2027年中国智慧政务市场报告_第1页\n\n"
@@ -24,7 +25,9 @@ def _write(tmp_path: Path, name: str, text: str) -> Path:
 
 
 def test_round_trip_is_exact(tmp_path: Path) -> None:
-    extraction = extract_document(_write(tmp_path, "Sample Report 2027.txt", SAMPLE))
+    extraction = extract_document(
+        _write(tmp_path, "Sample Report 2027.txt", SAMPLE), sources_dir=SOURCES_DIR
+    )
     write_output(extraction, tmp_path / "out")
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == sorted(
         ["manifest.json", *FILES.values()]
@@ -35,7 +38,7 @@ def test_round_trip_is_exact(tmp_path: Path) -> None:
 
 
 def test_sample_facts(tmp_path: Path) -> None:
-    extraction = extract_document(_write(tmp_path, "sample.txt", SAMPLE))
+    extraction = extract_document(_write(tmp_path, "sample.txt", SAMPLE), sources_dir=SOURCES_DIR)
     assert extraction.manifest["edition"] == 2027
     got = [
         (f["value"], f["unit"], f["qualifier"], f["period_year"], f["kind"], f["region_code"])
@@ -63,7 +66,7 @@ def test_document_id_and_edition_helpers() -> None:
 
 def test_document_id_override(tmp_path: Path) -> None:
     path = _write(tmp_path, "x.txt", SAMPLE)
-    extraction = extract_document(path, document_id="custom-id")
+    extraction = extract_document(path, document_id="custom-id", sources_dir=SOURCES_DIR)
     assert {f["document_id"] for f in extraction.facts} == {"custom-id"}
     assert extraction.sections[0]["section_id"] == "custom-id:abstract"
 
@@ -72,6 +75,11 @@ def test_cli_regenerates_an_output_folder(tmp_path: Path, capsys) -> None:
     from dagster_project.reports.extraction.__main__ import main
 
     source = _write(tmp_path, "cli-sample.txt", SAMPLE)
-    assert main(["extract", str(source), "--out", str(tmp_path / "out")]) == 0
+    assert (
+        main(
+            ["extract", str(source), "--out", str(tmp_path / "out"), "--sources", str(SOURCES_DIR)]
+        )
+        == 0
+    )
     assert "cli-sample: 6 facts" in capsys.readouterr().out
     assert read_output(tmp_path / "out")["report_documents"][0]["document_id"] == "cli-sample"

@@ -5,10 +5,11 @@ from dagster_project.reports.extraction.model import Span
 from dagster_project.reports.extraction.region_context import RegionResolver
 from dagster_project.reports.extraction.regions import find_mentions
 from dagster_project.reports.extraction.sentences import clauses, split_sentences
+from dagster_project.settings import SOURCES_DIR
 
 
 def test_gazetteer_codes_full_and_short_names() -> None:
-    gaz = load_gazetteer()
+    gaz = load_gazetteer(SOURCES_DIR / "snapshots" / "modood")
     assert gaz.by_name["广东省"].code == "440000"
     assert gaz.by_name["广东"].code == "440000"
     assert gaz.by_name["广州"].code == "440100"
@@ -20,7 +21,7 @@ def test_gazetteer_codes_full_and_short_names() -> None:
 
 def read(sentences: list[str]) -> list[list[tuple]]:
     """Regions of every figure-like position marked with '#' in each sentence."""
-    gaz = load_gazetteer()
+    gaz = load_gazetteer(SOURCES_DIR / "snapshots" / "modood")
     resolver = RegionResolver(gaz)
     resolver.start_section([])
     out = []
@@ -103,5 +104,8 @@ def test_titles_are_masked_before_mentions_are_read() -> None:
 
     text = "据艾瑞咨询《2024年中国广东报告》,87.5%的用户"
     hidden = masked(text, 0, len(text), title_spans(text, 0, len(text)))
-    assert [m.kind for m in find_mentions(hidden, 0, load_gazetteer())] == []
+    assert [
+        m.kind
+        for m in find_mentions(hidden, 0, load_gazetteer(SOURCES_DIR / "snapshots" / "modood"))
+    ] == []
     assert [Span(0, 1).gap_to(Span(3, 4)), Span(0, 2).gap_to(Span(1, 3))] == [2, 0]

@@ -18,6 +18,7 @@ import pytest
 from dagster_project.reports.extraction import Extraction, extract_document
 from dagster_project.reports.extraction.clean import clean_text
 from dagster_project.reports.extraction.loaders import load_text
+from dagster_project.settings import SOURCES_DIR
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=年|[-–—~至到](?:19|20)\d{2}年|\))")
 _YI_YUAN = re.compile(r"(?<![\d.?])(?<!\d,)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?=億元)")
@@ -92,7 +93,7 @@ def raw(report_path: Path) -> str:
 def test_next_edition_follows_years_numbers_and_title(raw: str, extraction, tmp_path) -> None:
     path = tmp_path / "smart-gov-market-report-2027-preview.txt"
     path.write_text(next_edition(raw), encoding="utf-8")
-    variant = extract_document(path)
+    variant = extract_document(path, sources_dir=SOURCES_DIR)
     assert variant.manifest["edition"] == 2027
     assert variant.manifest["title"].startswith("2027年及未来5年")
     assert variant.manifest["document_id"] == "smart-gov-market-report-2027-preview"
@@ -126,7 +127,7 @@ def test_markdown_rendering_without_toc_gives_the_same_facts(
     text = clean_text(loaded.text, loaded.title_hint).text
     path = tmp_path / "smart-gov-market-report-2026-preview.md"
     path.write_text(to_markdown(extraction, text), encoding="utf-8")
-    variant = extract_document(path)
+    variant = extract_document(path, sources_dir=SOURCES_DIR)
     assert variant.manifest["edition"] == 2026
     assert [s["section_id"] for s in variant.sections] == [
         s["section_id"] for s in extraction.sections
@@ -140,7 +141,7 @@ def test_markdown_rendering_without_toc_gives_the_same_facts(
 def test_html_rendering_of_the_raw_page_gives_the_same_facts(raw: str, extraction, tmp_path):
     path = tmp_path / "smart-gov-market-report-2026-preview.html"
     path.write_text(to_html(raw), encoding="utf-8")
-    variant = extract_document(path)
+    variant = extract_document(path, sources_dir=SOURCES_DIR)
     assert variant.manifest["title"] == extraction.manifest["title"]
     assert _comparable(variant.facts) == _comparable(extraction.facts)
     assert [c["value"] for c in variant.table_cells] == [c["value"] for c in extraction.table_cells]
