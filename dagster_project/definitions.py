@@ -10,6 +10,7 @@ from dagster_project.ingest.assets import raw_assets
 from dagster_project.ingest.scheduling import source_automation
 from dagster_project.jobs import refresh_all, refresh_all_daily
 from dagster_project.publish.assets import build_publish_asset
+from dagster_project.publish.dashboard.assets import publish_dashboard
 from dagster_project.quality.checks import gx_checks
 from dagster_project.reports.assets import (
     ingest_report,
@@ -29,7 +30,13 @@ def build_definitions() -> dg.Definitions:
     upstream = [key for asset in [*raw, dbt_models] for key in asset.keys]
     source_jobs, source_schedules, source_sensors = source_automation()
     return dg.Definitions(
-        assets=[*raw, raw_report_documents, dbt_models, build_publish_asset(upstream)],
+        assets=[
+            *raw,
+            raw_report_documents,
+            dbt_models,
+            build_publish_asset(upstream),
+            publish_dashboard,
+        ],
         asset_checks=gx_checks(),
         jobs=[refresh_all, ingest_report, load_report, *source_jobs],
         schedules=[refresh_all_daily, *source_schedules],

@@ -49,6 +49,11 @@ class Paths:
         return self.home / "parquet"
 
     @property
+    def dashboard_dir(self) -> Path:
+        """The static dashboard (a symlink swapped at each build, like parquet/)."""
+        return self.home / "dashboard"
+
+    @property
     def docs_dir(self) -> Path:
         return self.home / "docs"
 
