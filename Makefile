@@ -15,7 +15,7 @@ export DBT_SEND_ANONYMOUS_USAGE_STATS := false
 export DBT_VERSION_CHECK := false
 export GX_ANALYTICS_ENABLED := false
 
-.PHONY: help run test lint fmt dev docs bench clean setup manifest
+.PHONY: help run test lint fmt dev dashboard docs bench clean setup manifest
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-8s %s\n", $$1, $$2}'
@@ -65,6 +65,10 @@ bench: $(MANIFEST) ## measure refresh, scale path, extraction and BI queries aga
 	BENCH_SIZES=$(BENCH_SIZES) BENCH_INGEST_SIZES=$(BENCH_INGEST_SIZES) \
 		BENCH_REPEATS=$(BENCH_REPEATS) BENCH_CASES=$(BENCH_CASES) \
 		$(BIN)/python -m benchmarks.run
+
+PORT ?= 8000
+dashboard: $(STAMP) ## serve the dashboard of the published file on http://127.0.0.1:$(PORT)
+	$(BIN)/egov dashboard --port $(PORT)
 
 docs: $(MANIFEST) ## dbt docs (catalog + site) into dbt/target
 	cd dbt && ../$(BIN)/dbt docs generate --profiles-dir .

@@ -1,4 +1,4 @@
-"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dev)."""
+"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dashboard, dev)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     ingest.add_argument("path", help="the report document")
     ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
 
+    dashboard = sub.add_parser(
+        "dashboard", help="serve the dashboard ($EGOV_HOME/dashboard) on http://127.0.0.1"
+    )
+    dashboard.add_argument("--port", type=int, default=8000)
+    dashboard.add_argument(
+        "--build-only",
+        action="store_true",
+        help="bring the site up to date with the published file and exit without serving",
+    )
+
     dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
     dev.add_argument("--port", default="3000")
     dev.add_argument("--host", default="127.0.0.1")
@@ -71,11 +81,20 @@ def main(argv: list[str] | None = None) -> int:
         from dagster_project.cli.ingest_report import run_ingest_report
 
         return run_ingest_report(args.path, verbose=args.verbose)
-    if args.command == "dev":
-        from dagster_project.cli.refresh import run_dev
-
-        return run_dev(args.host, args.port)
+    if args.command in ("dashboard", "dev"):
+        return _serve(args)
     return 2
+
+
+def _serve(args: argparse.Namespace) -> int:
+    """The commands that start a local server on this home: the dashboard, the Dagster UI."""
+    if args.command == "dashboard":
+        from dagster_project.cli.dashboard import run_dashboard
+
+        return run_dashboard(args.port, build_only=args.build_only)
+    from dagster_project.cli.refresh import run_dev
+
+    return run_dev(args.host, args.port)
 
 
 def entrypoint() -> None:

@@ -84,6 +84,8 @@ def with_datasets(spec: dict[str, Any], **datasets: list[Any]) -> dict[str, Any]
 
     Altair copies inline values at every step of building a chart (seconds for the province
     outlines), so charts refer to their data by name and the rows join the finished spec.
+    Pages build specs with `to_dict(validate=False)`: validating against the Vega-Lite schema
+    costs more than the rest of the build, so the tests validate every spec instead.
     """
     return {**spec, "datasets": {**spec.get("datasets", {}), **datasets}}
 

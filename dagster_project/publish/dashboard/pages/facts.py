@@ -92,7 +92,7 @@ def metrics_chart(rows: list[Row]) -> dict:
         )
         .properties(width=480, height=alt.Step(16))
     )
-    return with_datasets(chart.to_dict(), metrics=values)
+    return with_datasets(chart.to_dict(validate=False), metrics=values)
 
 
 def build(published: Published) -> Page:

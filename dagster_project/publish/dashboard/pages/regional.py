@@ -160,9 +160,10 @@ def maturity_chart(rows: list[Row], shapes: dict[str, Any], rank_range: bool) ->
         )
         .add_params(year)
         .resolve_scale(color="shared", opacity="shared")
+        .resolve_legend(opacity="independent")
     )
     return with_datasets(
-        chart.to_dict(),
+        chart.to_dict(validate=False),
         maturity=rows,
         provinces=shapes["provinces"]["features"],
         maritime=shapes["maritime"]["features"],

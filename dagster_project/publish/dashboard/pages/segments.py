@@ -80,7 +80,7 @@ def segments_chart(rows: list[Row]) -> dict:
             data=alt.NamedData(name="segments"),
         )
     )
-    return with_datasets(chart.to_dict(), segments=rows)
+    return with_datasets(chart.to_dict(validate=False), segments=rows)
 
 
 def build(published: Published) -> Page:
