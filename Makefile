@@ -59,9 +59,9 @@ dev: $(MANIFEST) ## Dagster UI on http://127.0.0.1:3000 for this EGOV_HOME
 #   make bench BENCH_SIZES=100000,1000000,10000000 BENCH_REPEATS=3 BENCH_CASES=scale
 BENCH_SIZES ?= 1000000
 BENCH_REPEATS ?= 3
-BENCH_CASES ?= refresh,scale,ingest,extract,query
+BENCH_CASES ?= refresh,scale,ingest,extract,query,dashboard
 BENCH_INGEST_SIZES ?= 100000,1000000,10000000
-bench: $(MANIFEST) ## measure refresh, scale path, extraction and BI queries against plain DuckDB
+bench: $(MANIFEST) ## measure refresh, scale path, extraction, BI queries, dashboard against plain DuckDB
 	BENCH_SIZES=$(BENCH_SIZES) BENCH_INGEST_SIZES=$(BENCH_INGEST_SIZES) \
 		BENCH_REPEATS=$(BENCH_REPEATS) BENCH_CASES=$(BENCH_CASES) \
 		$(BIN)/python -m benchmarks.run

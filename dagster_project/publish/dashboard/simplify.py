@@ -23,7 +23,10 @@ MIN_RING = 4  # a closed ring: three corners and the repeated first point
 
 def snap(line: Sequence[Sequence[float]] | np.ndarray, grid: float) -> np.ndarray:
     """Vertices rounded to the grid (x, y only), consecutive duplicates dropped."""
-    points = np.asarray(line, dtype=float)[:, :2]
+    try:
+        points = np.asarray(line, dtype=float)[:, :2]
+    except ValueError:  # GeoJSON allows an altitude on some vertices and not on others
+        points = np.asarray([p[:2] for p in line], dtype=float)
     snapped = np.round(np.round(points / grid) * grid, 4)
     if len(snapped) < 2:
         return snapped
