@@ -331,20 +331,17 @@ def case_ingest(size: int, repeats: int) -> list[dict]:
     return [ingest_entry, checks_entry]
 
 
-def _published_default_home(homes: dict[str, Path]) -> Path:
-    """The default home of this run's refresh case, else one left on disk, else a new one."""
-    if "default" in homes:
-        return homes["default"]
-    found = sorted(WORK.glob("homes/default-*/egov.duckdb"), key=lambda p: p.stat().st_mtime)
-    if found:
-        return found[-1].parent
-    home = _fresh(WORK / "homes" / "default-0")
-    _refresh(home, [PYTHON, "-m", "dagster_project.cli.main", "refresh"])
-    return home
+def case_dashboard(repeats: int, homes: dict[str, Path], refresh_entries: list[dict]) -> list[dict]:
+    """The dashboard on the default data (the issue's budget: at most 10 s added to a refresh).
 
-
-def case_dashboard(repeats: int, home: Path, refresh_entries: list[dict]) -> list[dict]:
-    """The dashboard build on the default data (the issue's budget: at most 10 s a refresh)."""
+    Its step inside a cold refresh comes from this run's refresh case, else from one cold
+    refresh of a new home made here; the build alone is then measured on that home."""
+    cold = next((e for e in refresh_entries if e["name"] == "refresh_cold"), None)
+    home = homes.get("default")
+    if cold is None or home is None:
+        home = _fresh(WORK / "homes" / "dashboard")
+        measured, split = _refresh(home, [PYTHON, "-m", "dagster_project.cli.main", "refresh"])
+        cold = {"wall_s": measured.wall_s, "split": split}
     result = measure([PYTHON, "-m", "benchmarks.dashboard", str(home), str(repeats)])
     _require(result, "dashboard build")
     found = json.loads(result.stdout.strip().splitlines()[-1])
@@ -355,14 +352,13 @@ def case_dashboard(repeats: int, home: Path, refresh_entries: list[dict]) -> lis
         entry("dashboard_warm", None, found["warm_s"], [result.peak_rss_mb], found["baseline_s"],
               split=found["warm_split"], files=found["files"], baseline_note=note),
     ]  # fmt: skip
-    cold = next((e for e in refresh_entries if e["name"] == "refresh_cold"), None)
-    if cold and "dashboard_s" in cold.get("split", {}):
-        step = cold["split"]["dashboard_s"]
-        share = round(step / cold["wall_s"], 3)
+    step = cold["split"].get("dashboard_s")
+    if step is not None:
         entries.append(
             {"name": "dashboard_refresh_step", "n": None, "wall_s": step, "peak_rss_mb": None,
-             "baseline_wall_s": None, "ratio": None, "share_of_cold": share,
-             "note": "median step time inside the cold refreshes (new homes: cold cache)"}
+             "baseline_wall_s": None, "ratio": None,
+             "share_of_cold": round(step / cold["wall_s"], 3),
+             "note": "the step inside a cold refresh of a new home (cold cache)"}
         )  # fmt: skip
     return entries
 
@@ -464,7 +460,7 @@ def main() -> int:
         for label, home in {**_scale_homes_on_disk(), **homes}.items():
             entries += queries.measure(home / "egov.duckdb", label.replace(" ", "-"))
     if "dashboard" in cases:
-        entries += case_dashboard(repeats, _published_default_home(homes), entries)
+        entries += case_dashboard(repeats, homes, entries)
     generated_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for found in entries:
         found["generated_at"] = generated_at

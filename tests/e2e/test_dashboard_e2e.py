@@ -231,7 +231,10 @@ def test_egov_dashboard_serves_the_site_on_localhost(refreshed_template, site):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     try:
+        # A site older than this code is rebuilt first ("built …"), then the address.
         line = server.stdout.readline()
+        while line.startswith("built "):
+            line = server.stdout.readline()
         assert line.startswith("dashboard: http://127.0.0.1:"), line + server.stderr.read()
         url = line.split()[1]
         for name in ("index.html", "assets/vega.js", "sql/spend_by_year.sql"):

