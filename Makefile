@@ -25,6 +25,7 @@ $(STAMP): pyproject.toml uv.lock
 	python3 -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check "uv==0.13.9"
 	$(BIN)/uv sync --frozen --quiet
+	$(BIN)/python -m dagster_project.publish.dashboard.cache >/dev/null
 	touch $@
 
 setup: $(STAMP) ## create .venv from uv.lock and install the project (egov CLI)

@@ -1,18 +1,17 @@
-"""What building the dashboard costs, measured in one process on a published home.
+"""What building the dashboard costs, measured on a published home (one process per call).
 
-`python -m benchmarks.dashboard HOME REPEATS` prints one JSON line: the import of the builder,
-then per repeat a cold build (no cache: the script bundle and the province shapes are made
-again, as on the first refresh of a new home) and a warm one (every later refresh), each
-split into its parts, and the baseline: the same queries by plain DuckDB with their rows
-written as one JSON file (the least a site of these rows could cost). The refresh case adds
-the step's own time inside a real refresh (timeline bucket `dashboard_s`).
+`python -m benchmarks.dashboard HOME CACHE builds` times a cold build (CACHE empty: the script
+bundle and the province outlines are made again, as in an environment whose cache was never
+warmed) and then a warm one (every refresh of a set-up environment); `... parts` times the
+build's parts, cold then warm, and the baseline: the same queries by plain DuckDB with their
+rows written as one JSON file (the least a site of these rows could cost). A new process per
+call, because vl-convert keeps a bundle in memory once made. Prints one JSON line.
 """
 
 from __future__ import annotations
 
 import json
 import shutil
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -26,7 +25,6 @@ def _timed(work: Any) -> tuple[Any, float]:
 
 
 def _parts(home: Any, cache: Path) -> dict[str, float]:
-    """The steps of build_dashboard one by one (as it runs them, minus the overlap)."""
     from dagster_project.publish.dashboard.published import read_published
     from dagster_project.publish.dashboard.shapes import china_shapes
     from dagster_project.publish.dashboard.site import render_site
@@ -37,10 +35,10 @@ def _parts(home: Any, cache: Path) -> dict[str, float]:
     published, queries_s = _timed(lambda: read_published(home.published_db))
     files, render_s = _timed(lambda: render_site(published, shapes, bundle))
     return {
-        "bundle_s": bundle_s,
-        "shapes_s": shapes_s,
-        "queries_s": queries_s,
-        "render_s": render_s,
+        "bundle_s": round(bundle_s, 3),
+        "shapes_s": round(shapes_s, 3),
+        "queries_s": round(queries_s, 3),
+        "render_s": round(render_s, 3),
         "bytes": sum(len(v) for v in files.values()),
     }
 
@@ -63,35 +61,22 @@ def _baseline(home: Any, out: Path) -> float:
     return time.perf_counter() - started
 
 
-def main(home_dir: str, repeats: int) -> dict[str, Any]:
+def main(home_dir: str, cache_dir: str, mode: str) -> dict[str, Any]:
     _, import_s = _timed(lambda: __import__("dagster_project.publish.dashboard.site"))
-    from dagster_project.publish.dashboard.site import build_dashboard, cache_dir
+    from dagster_project.publish.dashboard.site import build_dashboard
     from dagster_project.settings import Paths
 
-    home = Paths(Path(home_dir))
-    cold, warm, cold_parts, warm_parts, base = [], [], [], [], []
-    for _ in range(repeats):
-        shutil.rmtree(cache_dir(home), ignore_errors=True)
-        cold.append(_timed(lambda: build_dashboard(home))[1])
-        warm.append(_timed(lambda: build_dashboard(home))[1])
-        shutil.rmtree(cache_dir(home), ignore_errors=True)
-        cold_parts.append(_parts(home, cache_dir(home)))
-        warm_parts.append(_parts(home, cache_dir(home)))
-        base.append(_baseline(home, home.state_dir / "dashboard-baseline.json"))
-
-    def median(parts: list[dict[str, float]]) -> dict[str, float]:
-        return {k: round(statistics.median(p[k] for p in parts), 3) for k in parts[0]}
-
-    return {
-        "import_s": round(import_s, 3),
-        "cold_s": cold,
-        "warm_s": warm,
-        "cold_split": median(cold_parts),
-        "warm_split": median(warm_parts),
-        "baseline_s": base,
-        "files": len(list((home.dashboard_dir).resolve().rglob("*"))),
-    }
+    home, cache = Paths(Path(home_dir)), Path(cache_dir)
+    shutil.rmtree(cache, ignore_errors=True)
+    if mode == "builds":
+        cold = _timed(lambda: build_dashboard(home, cache))[1]
+        warm = _timed(lambda: build_dashboard(home, cache))[1]
+        return {"import_s": round(import_s, 3), "cold_s": cold, "warm_s": warm}
+    cold_parts = _parts(home, cache)
+    warm_parts = _parts(home, cache)
+    baseline = _baseline(home, cache / "baseline.json")
+    return {"cold": cold_parts, "warm": warm_parts, "baseline_s": baseline}
 
 
 if __name__ == "__main__":
-    print(json.dumps(main(sys.argv[1], int(sys.argv[2]))))
+    print(json.dumps(main(*sys.argv[1:4])))

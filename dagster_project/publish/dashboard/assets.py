@@ -5,7 +5,6 @@ import dagster as dg
 
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.publish.assets import PUBLISH_KEY
-from dagster_project.publish.dashboard.site import build_dashboard
 from dagster_project.settings import DUCKDB_POOL
 
 DASHBOARD_KEY = dg.AssetKey(["publish", "dashboard"])
@@ -24,6 +23,10 @@ DASHBOARD_KEY = dg.AssetKey(["publish", "dashboard"])
     ),
 )
 def publish_dashboard(build_db: BuildDatabase) -> dg.MaterializeResult:
+    # Imported here: the charting libraries take seconds to import, and loading the
+    # definitions (every CLI refresh, the UI) should not pay for them.
+    from dagster_project.publish.dashboard.site import build_dashboard
+
     result = build_dashboard(build_db.paths)
     return dg.MaterializeResult(
         metadata={

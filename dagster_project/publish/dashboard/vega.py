@@ -2,7 +2,7 @@
 
 vl-convert-python ships the libraries inside its wheel and bundles them into one script on
 request; that takes seconds, so the bundle is kept per package and Vega-Lite version (it is a
-function of nothing else).
+function of nothing else; see cache.py).
 """
 
 from __future__ import annotations
@@ -12,6 +12,8 @@ from pathlib import Path
 
 import altair as alt
 import vl_convert
+
+from dagster_project.publish.dashboard.cache import write_atomically
 
 
 def vega_lite_version() -> str:
@@ -34,8 +36,5 @@ def javascript_bundle(cache_dir: Path) -> str:
     if cached.exists():
         return cached.read_text(encoding="utf-8")
     bundle = vl_convert.javascript_bundle(vl_version=version)
-    cache_dir.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_suffix(".tmp")
-    tmp.write_text(bundle, encoding="utf-8")
-    tmp.replace(cached)
+    write_atomically(cached, bundle)
     return bundle

@@ -7,7 +7,6 @@ number is chosen by the test, so a test can say which value must appear where.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import duckdb
@@ -149,7 +148,8 @@ def write_published(path: Path, *, rank_range: bool = False) -> Path:
 
 @pytest.fixture(scope="session")
 def dashboard_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The script bundle and the simplified shapes, computed once for the session."""
+    """The script bundle and the simplified shapes, computed once for the session (in a folder
+    of its own: what the tests check is made here, not read from the environment's cache)."""
     cache = tmp_path_factory.mktemp("dashboard-cache")
     javascript_bundle(cache)
     china_shapes(cache)
@@ -157,9 +157,8 @@ def dashboard_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture
-def home(tmp_path: Path, dashboard_cache: Path) -> Paths:
-    """A warehouse home with a published file and the cache in place."""
+def home(tmp_path: Path) -> Paths:
+    """A warehouse home with a published file."""
     paths = Paths(tmp_path / "home")
     write_published(paths.published_db)
-    shutil.copytree(dashboard_cache, paths.state_dir / "dashboard")
     return paths
