@@ -26,7 +26,7 @@ import duckdb
 import pytest
 from playwright.sync_api import BrowserContext, Page, sync_playwright
 
-from dagster_project.publish.writer import sha256_of
+from dagster_project.core.files import sha256_file
 from tests.support import EGOV, Refreshed, egov
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -138,7 +138,7 @@ def visit(context: BrowserContext, site: Path) -> Iterator:
 def test_the_refresh_built_the_dashboard_from_the_file_it_published(refreshed_template):
     home = refreshed_template.home
     record = json.loads((home / "dashboard" / "build.json").read_text(encoding="utf-8"))
-    assert record["published_sha256"] == sha256_of(home / "egov.duckdb")
+    assert record["published_sha256"] == sha256_file(home / "egov.duckdb")
     (run_id,) = _query(home, "select run_id from audit.publish_log order by published_at desc")[0]
     assert record["run_id"] == run_id
     instance = dg.DagsterInstance.from_config(str(home / "dagster"))

@@ -8,9 +8,11 @@ from pathlib import Path
 import pandas as pd
 
 from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.tabular import read_csv_strict, require_columns
 
 
+@register("modood.provinces")
 def parse_modood_provinces(path: Path) -> pd.DataFrame:
     """Two-digit province prefixes with full names; 31 rows expected."""
     frame = read_csv_strict(path, dtype=str)
@@ -19,6 +21,7 @@ def parse_modood_provinces(path: Path) -> pd.DataFrame:
     return frame[["code", "name"]].rename(columns={"code": "province_prefix"})
 
 
+@register("modood.cities")
 def parse_modood_cities(path: Path) -> pd.DataFrame:
     """Four-digit prefecture codes with names and their province prefix."""
     frame = read_csv_strict(path, dtype=str)
@@ -30,6 +33,7 @@ def parse_modood_cities(path: Path) -> pd.DataFrame:
     ]
 
 
+@register("chinautils.province_dict")
 def parse_chinautils_province_dict(path: Path) -> pd.DataFrame:
     """The R data file of the chinautils package: one row per province, names in 3 scripts."""
     import pyreadr

@@ -15,7 +15,7 @@ from typing import Any
 
 import duckdb
 
-from dagster_project.publish.dashboard.record import sha256_of
+from dagster_project.core.files import sha256_file
 
 QUERIES_DIR = Path(__file__).with_name("queries")
 Row = dict[str, Any]
@@ -95,7 +95,7 @@ def read_published(path: Path) -> Published:
     """Run every dashboard query against the published file, opened read-only."""
     if not path.exists():
         raise FileNotFoundError(f"no published warehouse at {path}; run `egov refresh` first")
-    digest = sha256_of(path)
+    digest = sha256_file(path)
     con = duckdb.connect(str(path), read_only=True)
     try:
         queries = {q.name: q for q in (_run(con, p) for p in query_files())}

@@ -11,6 +11,7 @@ import json
 from importlib import metadata
 from pathlib import Path
 
+from dagster_project.core.files import sha256_file
 from dagster_project.settings import Paths
 
 PACKAGE = Path(__file__).resolve().parent
@@ -31,14 +32,6 @@ def builder_digest() -> str:
     return digest.hexdigest()
 
 
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def built_record(home: Paths) -> dict:
     try:
         return json.loads((home.dashboard_dir / RECORD).read_text(encoding="utf-8"))
@@ -54,6 +47,6 @@ def is_current(home: Paths) -> bool:
     if not home.published_db.exists():
         return True  # nothing to build from: what is there is the best there is
     return (
-        record.get("published_sha256") == sha256_of(home.published_db)
+        record.get("published_sha256") == sha256_file(home.published_db)
         and record.get("builder") == builder_digest()
     )
