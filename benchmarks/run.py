@@ -9,6 +9,9 @@ Cases (BENCH_CASES, comma-separated; default all):
 * ingest — the same notices (BENCH_INGEST_SIZES rows) landed, loaded and checked only (the
   raw asset and its suite), and that suite's GX checks alone (time and memory);
 * extract — report extraction throughput (skipped when ../shared/reports is absent);
+* dashboard — building the dashboard on the default home: cold (no cached script bundle or
+  province outlines, as in an environment never warmed) and warm (every refresh after
+  `make setup`), split into its parts, and its step inside a cold refresh;
 * query — BI query latency on the published files (the default home and every scale home,
   of this run or left on disk by an earlier one).
 Every entry is the median of BENCH_REPEATS runs (default 3) next to its baseline: the same
@@ -328,6 +331,49 @@ def case_ingest(size: int, repeats: int) -> list[dict]:
     return [ingest_entry, checks_entry]
 
 
+def case_dashboard(repeats: int, homes: dict[str, Path], refresh_entries: list[dict]) -> list[dict]:
+    """The dashboard on the default data (the issue's budget: at most 10 s added to a refresh).
+
+    Its step inside a cold refresh comes from this run's refresh case, else from one cold
+    refresh of a new home made here; the build alone is then measured on that home."""
+    cold = next((e for e in refresh_entries if e["name"] == "refresh_cold"), None)
+    home = homes.get("default")
+    if cold is None or home is None:
+        home = _fresh(WORK / "homes" / "dashboard")
+        measured, split = _refresh(home, [PYTHON, "-m", "dagster_project.cli.main", "refresh"])
+        cold = {"wall_s": measured.wall_s, "split": split}
+    builds, parts, rss = [], [], []
+    for _ in range(repeats):
+        for mode, found in (("builds", builds), ("parts", parts)):
+            result = measure([PYTHON, "-m", "benchmarks.dashboard", str(home),
+                              str(WORK / "dashboard-cache"), mode])  # fmt: skip
+            _require(result, f"dashboard {mode}")
+            found.append(json.loads(result.stdout.strip().splitlines()[-1]))
+            rss.append(result.peak_rss_mb)
+    baseline = [p["baseline_s"] for p in parts]
+    note = "the dashboard's queries by plain DuckDB, rows written as one JSON file"
+
+    def median_split(kind: str) -> dict[str, float]:
+        return {k: _median([p[kind][k] for p in parts]) for k in parts[0][kind]}
+
+    entries = [
+        entry("dashboard_cold", None, [b["cold_s"] for b in builds], rss, baseline,
+              split=median_split("cold"), import_s=_median([b["import_s"] for b in builds]),
+              baseline_note=note),
+        entry("dashboard_warm", None, [b["warm_s"] for b in builds], rss, baseline,
+              split=median_split("warm"), baseline_note=note),
+    ]  # fmt: skip
+    step = cold["split"].get("dashboard_s")
+    if step is not None:
+        entries.append(
+            {"name": "dashboard_refresh_step", "n": None, "wall_s": step, "peak_rss_mb": None,
+             "baseline_wall_s": None, "ratio": None,
+             "share_of_cold": round(step / cold["wall_s"], 3),
+             "note": "the step inside a cold refresh of a new home"}
+        )  # fmt: skip
+    return entries
+
+
 def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -340,7 +386,8 @@ def _note(e: dict) -> str:
     if "share_of_cold" in e:
         return f"{e['share_of_cold']:.1%} of a cold refresh"
     split = e.get("split") or {}
-    keys = [k for k in ("startup_s", *timeline.BUCKETS) if k in split]
+    parts = ("startup_s", *timeline.BUCKETS, "bundle_s", "shapes_s", "queries_s", "render_s")
+    keys = [k for k in parts if k in split]
     return ", ".join(f"{k[:-2]} {split[k]:.1f}" for k in keys)
 
 
@@ -367,6 +414,7 @@ def case_of(name: str) -> str:
         "scale_": "scale",
         "extract_": "extract",
         "query_": "query",
+        "dashboard_": "dashboard",
     }
     return next((case for prefix, case in prefixes.items() if name.startswith(prefix)), "other")
 
@@ -397,7 +445,7 @@ def main() -> int:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", DEFAULT_SIZES).split(",") if s]
     ingest_sizes = os.environ.get("BENCH_INGEST_SIZES", DEFAULT_INGEST_SIZES)
     repeats = int(os.environ.get("BENCH_REPEATS", "3"))
-    cases = os.environ.get("BENCH_CASES", "refresh,scale,ingest,extract,query").split(",")
+    cases = os.environ.get("BENCH_CASES", "refresh,scale,ingest,extract,query,dashboard").split(",")
     WORK.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DBT_VERSION_CHECK", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -422,10 +470,12 @@ def main() -> int:
     if "query" in cases:
         for label, home in {**_scale_homes_on_disk(), **homes}.items():
             entries += queries.measure(home / "egov.duckdb", label.replace(" ", "-"))
+    if "dashboard" in cases:
+        entries += case_dashboard(repeats, homes, entries)
     generated_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for found in entries:
         found["generated_at"] = generated_at
-    order = ["refresh", "scale", "ingest", "extract", "query", "other"]
+    order = ["refresh", "scale", "ingest", "extract", "query", "dashboard", "other"]
     entries = sorted(
         [*_kept(RESULTS / "latest.json", cases), *entries],
         key=lambda e: order.index(case_of(e["name"])),

@@ -12,6 +12,7 @@ from dagster_project.ingest.sensors import inbox_sensor
 from dagster_project.jobs import refresh_all, refresh_all_daily
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish.assets import build_publish_asset
+from dagster_project.publish.dashboard.assets import publish_dashboard
 from dagster_project.quality.checks import gx_checks
 from dagster_project.reports.assets import raw_report_documents
 from dagster_project.reports.jobs import ingest_report, load_report, reports_inbox
@@ -39,7 +40,13 @@ def build_definitions() -> dg.Definitions:
     upstream = [key for asset in [*raw.values(), dbt_models] for key in asset.keys]
     source_jobs, source_schedules, source_sensors = _source_automation(raw)
     return dg.Definitions(
-        assets=[*raw.values(), raw_report_documents, dbt_models, build_publish_asset(upstream)],
+        assets=[
+            *raw.values(),
+            raw_report_documents,
+            dbt_models,
+            build_publish_asset(upstream),
+            publish_dashboard,
+        ],
         asset_checks=gx_checks(),
         jobs=[refresh_all, ingest_report, load_report, *source_jobs],
         schedules=[refresh_all_daily, *source_schedules],

@@ -27,6 +27,9 @@ PUBLISHED_DB_NAME = "egov.duckdb"
 STORAGE_COMPATIBILITY = "v1.4.0"
 # One pool for every step that opens the build file: DuckDB allows a single writer.
 DUCKDB_POOL = "duckdb_build"
+# What the dashboard derives from installed packages alone (its chart script bundle, the
+# province outlines) belongs to the environment, not to a warehouse home.
+DASHBOARD_CACHE_DIR = Path(sys.prefix) / "share" / "egov-dashboard"
 
 
 @dataclass(frozen=True)
@@ -50,6 +53,11 @@ class Paths:
     @property
     def parquet_dir(self) -> Path:
         return self.home / "parquet"
+
+    @property
+    def dashboard_dir(self) -> Path:
+        """The static dashboard (a symlink swapped at each build, like parquet/)."""
+        return self.home / "dashboard"
 
     @property
     def docs_dir(self) -> Path:

@@ -1,4 +1,4 @@
-"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dev)."""
+"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dashboard, dev)."""
 
 from __future__ import annotations
 
@@ -41,6 +41,16 @@ def _parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("path", help="the report document")
     ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
+    dashboard = sub.add_parser(
+        "dashboard", help="serve the dashboard ($EGOV_HOME/dashboard) on http://127.0.0.1"
+    )
+    dashboard.add_argument("--port", type=int, default=8000)
+    dashboard.add_argument(
+        "--build-only",
+        action="store_true",
+        help="bring the site up to date with the published file and exit without serving",
+    )
 
     dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
     dev.add_argument("--port", default="3000")
@@ -85,11 +95,18 @@ def _dev(args: argparse.Namespace) -> int:
     return run_dev(args.host, args.port)
 
 
+def _dashboard(args: argparse.Namespace) -> int:
+    from dagster_project.cli.dashboard import run_dashboard
+
+    return run_dashboard(args.port, build_only=args.build_only)
+
+
 COMMANDS = {
     "refresh": _refresh,
     "sql": _sql,
     "status": _status,
     "ingest-report": _ingest_report,
+    "dashboard": _dashboard,
     "dev": _dev,
 }
 
