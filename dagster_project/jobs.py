@@ -6,12 +6,10 @@ import dagster as dg
 
 from dagster_project.reports.assets import REPORT_KEYS
 
-REFRESH_JOB = "refresh_all"
-
 # Report documents are partitions of their own (one per document), loaded by the inbox
 # sensor, `egov ingest-report` and, for every known document, by `egov refresh` first.
 refresh_all = dg.define_asset_job(
-    REFRESH_JOB,
+    "refresh_all",
     selection=dg.AssetSelection.all() - dg.AssetSelection.assets(*REPORT_KEYS),
     description="Land every source, build every dbt layer, validate, and publish egov.duckdb.",
     # One DuckDB writer anyway: separate step processes only add start-up time.

@@ -15,6 +15,9 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = PROJECT_ROOT / "sources"
 DBT_DIR = PROJECT_ROOT / "dbt"
 EXPECTATIONS_DIR = PROJECT_ROOT / "expectations"
+PACKAGE_DIR = PROJECT_ROOT / "dagster_project"
+# What `dbt parse` reads: a change in any of these makes the manifest stale.
+DBT_WATCHED = ("models", "seeds", "macros", "tests", "dbt_project.yml", "profiles.yml")
 
 # dbt-duckdb bakes the database name (the file stem) into every relation name of the
 # manifest, so the build file keeps this stem wherever EGOV_HOME points.
@@ -83,6 +86,42 @@ class Paths:
     @property
     def lock_file(self) -> Path:
         return self.home / "refresh.lock"
+
+    # Records of what was landed, built and published (written by core.files.write_json).
+    def landing_state(self, dataset: str) -> Path:
+        """The current and last landed payload of one dataset."""
+        return self.state_dir / "landing" / f"{dataset}.json"
+
+    def report_state(self, document_id: str) -> Path:
+        """The current landed version of one report document, and its status."""
+        return self.state_dir / "reports" / f"{document_id}.json"
+
+    @property
+    def report_states_dir(self) -> Path:
+        return self.state_dir / "reports"
+
+    @property
+    def build_record(self) -> Path:
+        return self.state_dir / "build.json"
+
+    @property
+    def published_record(self) -> Path:
+        return self.state_dir / "published.json"
+
+    @property
+    def shortcut_record(self) -> Path:
+        return self.state_dir / "shortcut.json"
+
+    @property
+    def dbt_target_dir(self) -> Path:
+        """dbt's artefacts of the last build (run_results.json, the manifest it used)."""
+        return self.state_dir / "dbt_target"
+
+    def landed_dataset_dir(self, dataset: str) -> Path:
+        return self.landing_dir / dataset
+
+    def landed_report_dir(self, document_id: str) -> Path:
+        return self.landing_dir / "reports" / document_id
 
     def ensure(self) -> Paths:
         for folder in (self.build_dir, self.landing_dir, self.inbox_dir, self.state_dir):

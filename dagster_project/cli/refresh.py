@@ -1,55 +1,18 @@
-"""egov refresh / dev: run the refresh on the persistent instance, in this process."""
+"""egov refresh: the no-op shortcut, then report documents and the refresh job, in-process."""
 
 from __future__ import annotations
 
-import os
 import sys
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
-from dagster_project.cli.capture import output_to
+from dagster_project.cli.published import print_published
+from dagster_project.core import changes
 from dagster_project.core.lock import RefreshBusyError, refresh_lock
-from dagster_project.settings import Paths, apply_process_env, paths
+from dagster_project.landing.declarations import all_specs
+from dagster_project.publish import records
+from dagster_project.settings import Paths, paths
 
 EXIT_BUSY = 75
-
-
-def _prepare() -> Paths:
-    home = paths().ensure()
-    apply_process_env(home)
-    from dagster_project.core.instance import ensure_dagster_home
-    from dagster_project.transform.manifest import ensure_manifest
-
-    ensure_dagster_home(home)
-    ensure_manifest(home)
-    return home
-
-
-def _waiting(holder: str) -> None:
-    print(f"egov: another refresh is running ({holder}); waiting for it to finish", file=sys.stderr)
-
-
-@contextmanager
-def locked_session(*, wait: bool, verbose: bool) -> Iterator[tuple]:
-    """Definitions, instance, home and log file, with the refresh lock held throughout.
-
-    Raises RefreshBusyError when another refresh holds the lock and wait is False.
-    """
-    home = _prepare()
-    with refresh_lock(home.lock_file, wait_s=None if wait else 0, on_wait=_waiting):
-        from dagster_project.core.instance import get_instance, recover_dead_runs
-        from dagster_project.definitions import defs
-        from dagster_project.publish.writer import remove_stale_temporaries
-
-        remove_stale_temporaries(home)
-        instance = get_instance(home)
-        for run_id in recover_dead_runs(instance):
-            print(f"egov: marked run {run_id} of a killed refresh as failed", file=sys.stderr)
-        stamp = time.strftime("%Y%m%dT%H%M%S")
-        log_file = None if verbose else home.logs_dir / f"refresh-{stamp}-{os.getpid()}.log"
-        yield defs, instance, home, log_file
 
 
 def run_refresh(
@@ -57,8 +20,8 @@ def run_refresh(
 ) -> int:
     """Full refresh + publish. Exit 0 on success, 1 on any failure, 75 if busy and not waiting.
 
-    Unless forced, a refresh whose inputs all match the last successful one ends at once
-    (shortcut.py) without starting Dagster.
+    Unless forced, a refresh whose inputs all match the last successful one ends at once,
+    without starting Dagster (core.changes.input_digest, publish.records.unchanged_since).
     """
     home = paths()
     try:
@@ -66,24 +29,25 @@ def run_refresh(
             digest = _input_digest(home)
             if shortcut and not force and _answer_unchanged(home, digest):
                 return 0
-            with locked_session(wait=wait, verbose=verbose) as (defs, instance, home, log_file):
-                return _execute(defs, instance, home, log_file, force=force, digest=digest)
+            return _run_job(home, force=force, verbose=verbose, wait=wait, digest=digest)
     except RefreshBusyError as exc:
         print(f"egov: {exc}", file=sys.stderr)
         return EXIT_BUSY
 
 
-def _input_digest(home: Paths) -> str | None:
-    from dagster_project.publish.shortcut import input_digest
+def _waiting(holder: str) -> None:
+    print(f"egov: another refresh is running ({holder}); waiting for it to finish", file=sys.stderr)
 
-    return input_digest(home)
+
+def _input_digest(home: Paths) -> str | None:
+    """None when an input can only be known remotely (a dataset that defaults to http)."""
+    if any(spec.default_mode == "http" for spec in all_specs().values()):
+        return None
+    return changes.input_digest(home)
 
 
 def _answer_unchanged(home: Paths, digest: str | None) -> bool:
-    from dagster_project.cli.published import print_published
-    from dagster_project.publish.shortcut import unchanged_since
-
-    last = unchanged_since(home, digest)
+    last = records.unchanged_since(home, digest)
     if last is None:
         return False
     print(
@@ -95,47 +59,14 @@ def _answer_unchanged(home: Paths, digest: str | None) -> bool:
     return True
 
 
-def _execute(
-    defs, instance, home: Paths, log_file: Path | None, *, force: bool, digest: str | None
-) -> int:
-    from dagster_project.cli.ingest_report import sync_reports
-    from dagster_project.cli.summary import print_report
-    from dagster_project.jobs import REFRESH_JOB
-    from dagster_project.publish.shortcut import forget, record
+def _run_job(home: Paths, *, force: bool, verbose: bool, wait: bool, digest: str | None) -> int:
+    # Lazy on purpose: the session imports Dagster, dbt and the definitions (seconds), which
+    # the no-op answer above must not pay (it answers in a fraction of a second).
+    from dagster_project.cli.refresh_job import execute
 
     started = time.monotonic()
-    forget(home)
-    failed_documents = sync_reports(defs, instance, home, log_file)
-    if failed_documents:
-        print("egov refresh FAILED: report documents not loaded:", file=sys.stderr)
-        for line in failed_documents:
-            print(f"  {line}", file=sys.stderr)
-        print(f"  nothing published; {home.published_db} is unchanged", file=sys.stderr)
-        if log_file is not None:
-            print(f"log:       {log_file}")
-        return 1
-    with output_to(log_file):
-        result = defs.resolve_job_def(REFRESH_JOB).execute_in_process(
-            instance=instance,
-            run_config={"ops": {"dbt_models": {"config": {"force": force}}}},
-            tags={"egov/pid": str(os.getpid()), "egov/trigger": "cli"},
-            raise_on_error=False,
-        )
-    code = print_report(home, result, time.monotonic() - started)
-    if code == 0 and digest is not None:
-        record(home, digest, result.run_id)
-    if log_file is not None:
-        print(f"log:       {log_file}")
+    records.forget_refresh(home)
+    code, run_id = execute(force=force, verbose=verbose, wait=wait, started=started)
+    if code == 0 and digest is not None and run_id is not None:
+        records.record_refresh(home, digest, run_id)
     return code
-
-
-def run_dev(host: str, port: str) -> int:
-    """`dagster dev` with DAGSTER_HOME and EGOV_HOME set for this warehouse home."""
-    _prepare()
-    from dagster_project.settings import PROJECT_ROOT
-
-    dagster = os.path.join(os.path.dirname(sys.executable), "dagster")
-    args = [dagster, "dev", "-w", str(PROJECT_ROOT / "workspace.yaml"), "-h", host, "-p", port]
-    os.chdir(PROJECT_ROOT)
-    os.execv(dagster, args)
-    return 0

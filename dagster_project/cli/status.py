@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import dagster as dg
+
 from dagster_project.cli.render import render_table
-from dagster_project.publish import records as state
+from dagster_project.core.instance import get_instance
+from dagster_project.definitions import defs
+from dagster_project.jobs import refresh_all
+from dagster_project.publish import records
 from dagster_project.settings import apply_process_env, paths
 
 
@@ -21,21 +26,15 @@ def run_status() -> int:
     if not (home.dagster_home / "dagster.yaml").exists():
         print(f"egov: no refresh has run in {home.home} yet; run `egov refresh`")
         return 1
-    import dagster as dg
-
-    from dagster_project.core.instance import get_instance
-    from dagster_project.definitions import defs
-    from dagster_project.jobs import REFRESH_JOB
-
     instance = get_instance(home)
-    record = state.published_record(home)
+    record = records.published_record(home)
     print(f"EGOV_HOME:  {home.home}")
     presence = "present" if home.published_db.exists() else "missing"
     print(f"published:  {home.published_db} ({presence})")
     if record:
         print(f"            at {record.get('at')} by run {record.get('run_id')}")
         print(f"            sha256 {record.get('sha256')}")
-    runs = instance.get_runs(filters=dg.RunsFilter(job_name=REFRESH_JOB), limit=1)
+    runs = instance.get_runs(filters=dg.RunsFilter(job_name=refresh_all.name), limit=1)
     if runs:
         run = runs[0]
         stats = instance.get_run_stats(run.run_id)

@@ -1,51 +1,35 @@
 """One raw asset per declared dataset: land the payload, parse it, replace raw.<dataset>.
 
-An unchanged payload (same sha256, same parsing code and declaration) is neither parsed nor
-rewritten: the asset records the same data version, so the dbt step sees nothing to build.
+An unchanged payload (same dataset version: payload sha256, parsing code and declaration, see
+core.changes) is neither parsed nor rewritten: the asset records the same data version, so
+the dbt step sees nothing to build.
 """
 
-import hashlib
 from datetime import timedelta
-from functools import cache
-from pathlib import Path
+from typing import Any
 
 import dagster as dg
 
-from dagster_project.core import duckdb_io
+from dagster_project.core import changes, duckdb_io
 from dagster_project.core.errors import InputError, TransientError
 from dagster_project.core.resources import BuildDatabase
+from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
+from dagster_project.ingest.registry import dropped_rows, parse_dataset
 from dagster_project.landing.declarations import DatasetSpec, all_specs
-from dagster_project.settings import DUCKDB_POOL, Paths
+from dagster_project.landing.land import land, mark_current
+from dagster_project.settings import DUCKDB_POOL
 
 # Transient failures only (HTTP 5xx, timeouts, a lock held by a dying process); bad input
 # and bugs fail at once (a retry would meet the same bytes and the same code).
 TRANSIENT_RETRY = dg.RetryPolicy(
     max_retries=3, delay=2, backoff=dg.Backoff.EXPONENTIAL, jitter=dg.Jitter.PLUS_MINUS
 )
-PARSING_CODE = Path(__file__).resolve().parent
-NOT_PARSING_CODE = {"assets.py", "scheduling.py"}
 
 
 class RawLoadConfig(dg.Config):
     """`mode` overrides the declaration's default_mode for one run: snapshot, http or drop."""
 
     mode: str = ""
-
-
-@cache
-def _parsing_code_digest() -> str:
-    digest = hashlib.sha256()
-    for path in sorted([*PARSING_CODE.rglob("*.py"), *PARSING_CODE.rglob("*.sql")]):
-        if path.name not in NOT_PARSING_CODE:
-            digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def data_version(payload_sha256: str, spec: DatasetSpec) -> str:
-    """Payload bytes + parsing code + declaration: a change in any of them re-parses."""
-    digest = hashlib.sha256(_parsing_code_digest().encode())
-    digest.update(spec.declaration_path.read_bytes())
-    return f"{payload_sha256[:16]}-{digest.hexdigest()[:12]}"
 
 
 def freshness_policy(spec: DatasetSpec) -> dg.FreshnessPolicy:
@@ -62,26 +46,12 @@ def _last_data_version(context: dg.AssetExecutionContext, spec: DatasetSpec) -> 
     return (tags or {}).get("dagster/data_version")
 
 
-def resolve_mode(spec: DatasetSpec, home: Paths, requested: str) -> str:
-    """An explicit mode wins; else files waiting in the dataset's inbox; else the default."""
-    from dagster_project.landing.sources import local_files
-
-    if requested:
-        return requested
-    if "drop" in spec.modes and local_files(spec, "drop", home):
-        return "drop"
-    return spec.default_mode
-
-
 def _load(
     context: dg.AssetExecutionContext, spec: DatasetSpec, build_db: BuildDatabase, mode: str
 ) -> dg.MaterializeResult:
-    from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
-    from dagster_project.ingest.registry import dropped_rows, parse_dataset
-    from dagster_project.landing.land import land, mark_current
-
-    payload = land(spec, mode=resolve_mode(spec, build_db.paths, mode), paths=build_db.paths)
-    version = data_version(payload.sha256, spec)
+    # Load inputs.
+    payload = land(spec, mode=mode or None, paths=build_db.paths)
+    version = changes.dataset_version(payload.sha256, spec.declaration_path)
     with build_db.connect() as con:
         loaded = duckdb_io.table_exists(con, "raw", spec.name)
     metadata = {
@@ -95,7 +65,9 @@ def _load(
         return dg.MaterializeResult(
             metadata={**metadata, "changed": False}, data_version=dg.DataVersion(version)
         )
+    # Process data.
     parsed = parse_dataset(spec, payload.files)
+    # Save outputs.
     with build_db.connect() as con:
         if isinstance(parsed, DuckDBPayload):
             rows, dropped = load_payload(con, spec, parsed)
@@ -152,9 +124,15 @@ def build_raw_asset(spec: DatasetSpec) -> dg.AssetsDefinition:
     return _raw_asset
 
 
-def raw_assets() -> list[dg.AssetsDefinition]:
-    return [build_raw_asset(spec) for spec in all_specs().values()]
+def raw_assets() -> dict[str, dg.AssetsDefinition]:
+    """The raw asset of every declared dataset, by dataset name."""
+    return {name: build_raw_asset(spec) for name, spec in all_specs().items()}
 
 
 def raw_asset_keys() -> list[dg.AssetKey]:
     return [dg.AssetKey(["raw", name]) for name in all_specs()]
+
+
+def mode_run_config(asset: dg.AssetsDefinition, mode: str) -> dict[str, Any]:
+    """Run config that loads a raw asset in `mode` (the op name comes from the asset)."""
+    return {"ops": {asset.op.name: {"config": RawLoadConfig(mode=mode).model_dump()}}}

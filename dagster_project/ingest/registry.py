@@ -1,6 +1,7 @@
 """The one calling convention of every dataset parser: `parse_dataset(spec, files)`.
 
-A declaration names its parser as `module:function`. Every parser takes ONE file,
+A declaration names its parser by its short name (`parser: nbs.gdp`, see
+parsers/catalog.py). Every parser takes ONE file,
 `parse_x(path: Path) -> pandas.DataFrame`, plus `encoding=` when it reads text (the
 declared `encoding` is passed in). A dataset of several files (`paths:` in the
 declaration, e.g. one file per survey year) is parsed file by file and concatenated, in
@@ -20,7 +21,6 @@ asset in SQL, where the declared key and plausible ranges are checked too.
 from __future__ import annotations
 
 import dataclasses
-import importlib
 import inspect
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -30,12 +30,12 @@ import pandas as pd
 from dagster_project.core.errors import InputError
 from dagster_project.ingest import contract
 from dagster_project.ingest.duckdb_load import DuckDBLoad, DuckDBPayload
+from dagster_project.ingest.parsers import catalog
 from dagster_project.landing.declarations import DatasetSpec
 
 
 def load_parser(spec: DatasetSpec) -> Callable[..., pd.DataFrame | DuckDBLoad]:
-    module_name, _, function_name = spec.parser.partition(":")
-    return getattr(importlib.import_module(module_name), function_name)
+    return catalog.lookup(spec.parser)
 
 
 def parse_file(spec: DatasetSpec, path: Path) -> pd.DataFrame | DuckDBLoad:

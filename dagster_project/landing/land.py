@@ -1,6 +1,6 @@
 """Landing: obtain a dataset's payload (snapshot | http | drop) and keep it, immutably.
 
-`land(spec)` copies the bytes to `landing/<dataset>/<sha256>/` (see landing_store) and says
+`land(spec)` copies the bytes to `landing/<dataset>/<sha256>/` (see store.py) and says
 whether they differ from what is loaded. `mark_current(spec, payload)` is called by the
 loader only AFTER the payload parsed and loaded; it moves the "last good" pointer.
 
@@ -17,31 +17,29 @@ GET sends only the validators of `current`: a 304 therefore means "the server st
 exactly the loaded payload", and nothing is re-parsed (`changed=False, not_modified=True`).
 
 Modes: `snapshot` lands the shipped files of the declaration; `http` fetches `url` (or
-`urls`) with the retry rules of http_fetch; `drop` lands the files a user put in
+`urls`) with the rules of http.py; `drop` lands the files a user put in
 `<EGOV_HOME>/inbox/<drop.inbox>/` (matching `drop.pattern`, default all). The inbox is
 never modified; an empty inbox with a loaded payload means "nothing new". `files=` lands
-given files instead (a one-off load, recorded as mode `drop`).
+given files instead (a one-off load, recorded as mode `drop`). Without an explicit mode,
+files waiting in the dataset's inbox win over its default mode.
+
+Report documents land through the same store (documents.py), under
+`landing/reports/<document_id>/<sha256>/`, with the same meta.json; their record
+`state/reports/<document_id>.json` keeps `current` (the version the warehouse reads) and
+`last_landed`, written the same atomic way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from dagster_project.core.errors import InputError
+from dagster_project.core.files import now_iso, read_json, write_json
 from dagster_project.landing import sources
 from dagster_project.landing.declarations import DatasetSpec
 from dagster_project.landing.http import RetryPolicy
-from dagster_project.landing.store import (
-    check_names,
-    payload_digest,
-    read_meta,
-    read_state,
-    sha256_hex,
-    store,
-    write_state,
-)
+from dagster_project.landing.store import put, read_meta
 from dagster_project.settings import Paths
 from dagster_project.settings import paths as default_paths
 
@@ -60,14 +58,14 @@ class LandedPayload:
     fetched_at: str = ""
     validators: dict[str, dict[str, str | None]] = field(default_factory=dict)
 
-    def metadata(self) -> dict[str, str | bool]:
-        return {
-            "payload_sha256": self.sha256,
-            "landed_dir": str(self.landed_dir),
-            "mode": self.mode,
-            "changed": self.changed,
-            "fetched_at": self.fetched_at,
-        }
+
+def resolve_mode(spec: DatasetSpec, home: Paths, requested: str | None = None) -> str:
+    """An explicit mode wins; else files waiting in the dataset's inbox; else the default."""
+    if requested:
+        return requested
+    if "drop" in spec.modes and sources.local_files(spec, "drop", home):
+        return "drop"
+    return spec.default_mode
 
 
 def land(
@@ -80,61 +78,54 @@ def land(
 ) -> LandedPayload:
     """Obtain and store the payload; `changed` is False only when it equals the current one."""
     home = paths or default_paths()
-    mode = mode or ("drop" if files else spec.default_mode)
-    state = read_state(_state_file(home, spec))
-    current = _current_dir(home, spec, state)
+    mode = "drop" if files and not mode else resolve_mode(spec, home, mode)
+    state_file = home.landing_state(spec.name)
+    state = read_json(state_file)
+    current = _current_dir(home, spec.name, state)
     obtained = _obtain(spec, mode, home, state=state, current=current, files=files, retry=retry)
     if not obtained or all(item.data is None for item in obtained):
         if current is None:
             raise InputError(f"nothing to land in mode {mode} (empty inbox?)", dataset=spec.name)
-        return _unchanged(spec, home, state["current"], mode)
+        return _unchanged(spec.name, home, state["current"], mode)
     # A file answered 304 among several URLs keeps the bytes of the current payload.
     blobs = {
         item.filename: current / item.filename if item.data is None else item.data
         for item in obtained
     }
-    check_names(list(blobs), spec.name)
-    hashes = {name: sha256_hex(data) for name, data in blobs.items()}
-    sha256 = payload_digest(hashes)
-    fetched_at = datetime.now(UTC).isoformat(timespec="seconds")
-    meta = sources.meta(
-        spec,
-        mode=mode,
-        sha256=sha256,
-        fetched_at=fetched_at,
-        obtained=obtained,
-        blobs=blobs,
-        hashes=hashes,
-    )
-    store(home.landing_dir / spec.name, blobs, meta)
-    state["last_landed"] = {"sha256": sha256, "fetched_at": fetched_at, "mode": mode}
-    write_state(_state_file(home, spec), state)
-    changed = sha256 != state.get("current", {}).get("sha256")
+    stored = put(
+        home.landed_dataset_dir(spec.name), blobs, spec.name,
+        sources.describe(mode, obtained, blobs),
+    )  # fmt: skip
+    state["last_landed"] = {"sha256": stored.sha256, "fetched_at": stored.fetched_at, "mode": mode}
+    write_json(state_file, state)
+    changed = stored.sha256 != state.get("current", {}).get("sha256")
     validators = {item.origin: item.validators() for item in obtained if mode == "http"}
     return _payload(
-        spec, home, sha256, mode, changed=changed, validators=validators, fetched_at=fetched_at
-    )
+        spec.name, home, stored.sha256, mode,
+        changed=changed, validators=validators, fetched_at=stored.fetched_at,
+    )  # fmt: skip
 
 
 def mark_current(spec: DatasetSpec, payload: LandedPayload, paths: Paths | None = None) -> None:
     """Move the last-good pointer to `payload`; call only after a successful parse and load."""
     home = paths or default_paths()
-    state = read_state(_state_file(home, spec))
+    state_file = home.landing_state(spec.name)
+    state = read_json(state_file)
     state["current"] = {
         "sha256": payload.sha256,
-        "marked_at": datetime.now(UTC).isoformat(timespec="seconds"),
+        "marked_at": now_iso(),
         "validators": payload.validators,
     }
-    write_state(_state_file(home, spec), state)
+    write_json(state_file, state)
 
 
 def current_payload(spec: DatasetSpec, paths: Paths | None = None) -> LandedPayload | None:
     """The last good payload, or None when nothing was ever loaded (or it was deleted)."""
     home = paths or default_paths()
-    state = read_state(_state_file(home, spec))
-    if _current_dir(home, spec, state) is None:
+    state = read_json(home.landing_state(spec.name))
+    if _current_dir(home, spec.name, state) is None:
         return None
-    return _unchanged(spec, home, state["current"], "current", not_modified=False)
+    return _unchanged(spec.name, home, state["current"], "current", not_modified=False)
 
 
 def _obtain(
@@ -155,34 +146,25 @@ def _obtain(
 
 
 def _unchanged(
-    spec: DatasetSpec, home: Paths, current: dict, mode: str, *, not_modified: bool = True
+    dataset: str, home: Paths, current: dict, mode: str, *, not_modified: bool = True
 ) -> LandedPayload:
     """The current payload, reported as unchanged (a 304, an empty inbox, or a lookup)."""
     validators = current.get("validators", {})
     return _payload(
-        spec,
-        home,
-        current["sha256"],
-        mode,
-        changed=False,
-        not_modified=not_modified,
-        validators=validators,
-    )
+        dataset, home, current["sha256"], mode,
+        changed=False, not_modified=not_modified, validators=validators,
+    )  # fmt: skip
 
 
-def _state_file(home: Paths, spec: DatasetSpec) -> Path:
-    return home.state_dir / "landing" / f"{spec.name}.json"
-
-
-def _current_dir(home: Paths, spec: DatasetSpec, state: dict) -> Path | None:
+def _current_dir(home: Paths, dataset: str, state: dict) -> Path | None:
     sha256 = state.get("current", {}).get("sha256")
-    landed = home.landing_dir / spec.name / sha256 if sha256 else None
+    landed = home.landed_dataset_dir(dataset) / sha256 if sha256 else None
     return landed if landed is not None and landed.is_dir() else None
 
 
-def _payload(spec: DatasetSpec, home: Paths, sha256: str, mode: str, **kwargs) -> LandedPayload:
-    landed_dir = home.landing_dir / spec.name / sha256
+def _payload(dataset: str, home: Paths, sha256: str, mode: str, **kwargs) -> LandedPayload:
+    landed_dir = home.landed_dataset_dir(dataset) / sha256
     meta = read_meta(landed_dir)
     files = tuple(landed_dir / name for name in sorted(meta["files"]))
     kwargs.setdefault("fetched_at", meta["fetched_at"])
-    return LandedPayload(spec.name, sha256, landed_dir, files, mode, **kwargs)
+    return LandedPayload(dataset, sha256, landed_dir, files, mode, **kwargs)

@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlparse
 
 from dagster_project.landing.declarations import DatasetSpec
 from dagster_project.landing.http import RetryPolicy, fetch
-from dagster_project.landing.store import Blob, blob_size
+from dagster_project.landing.store import Blob, Describe, blob_size
 from dagster_project.settings import Paths
 
 
@@ -94,37 +94,27 @@ def from_http(
     return obtained
 
 
-def meta(
-    spec: DatasetSpec,
-    *,
-    mode: str,
-    sha256: str,
-    fetched_at: str,
-    obtained: list[Obtained],
-    blobs: dict[str, Blob],
-    hashes: dict[str, str],
-) -> dict[str, Any]:
-    """The meta.json of a landed payload (written once, with the first landing of its bytes)."""
+def describe(mode: str, obtained: list[Obtained], blobs: dict[str, Blob]) -> Describe:
+    """The meta.json fields of a payload beyond what the store writes: where it came from."""
     first = obtained[0]
-    return {
-        "dataset": spec.name,
-        "sha256": sha256,
-        "size": sum(blob_size(data) for data in blobs.values()),
-        "fetched_at": fetched_at,
-        "mode": mode,
-        "url": first.origin if mode == "http" else None,
-        "etag": first.etag,
-        "last_modified": first.last_modified,
-        "files": sorted(blobs),
-        "sources": [
-            {
-                "filename": item.filename,
-                "origin": item.origin,
-                "sha256": hashes[item.filename],
-                "size": blob_size(blobs[item.filename]),
-                "etag": item.etag,
-                "last_modified": item.last_modified,
-            }
-            for item in obtained
-        ],
-    }
+
+    def fields(hashes: dict[str, str]) -> dict[str, Any]:
+        return {
+            "mode": mode,
+            "url": first.origin if mode == "http" else None,
+            "etag": first.etag,
+            "last_modified": first.last_modified,
+            "sources": [
+                {
+                    "filename": item.filename,
+                    "origin": item.origin,
+                    "sha256": hashes[item.filename],
+                    "size": blob_size(blobs[item.filename]),
+                    "etag": item.etag,
+                    "last_modified": item.last_modified,
+                }
+                for item in obtained
+            ],
+        }
+
+    return fields

@@ -1,42 +1,38 @@
-"""The immutable, content-addressed store under `<EGOV_HOME>/landing` and the small state files.
+"""The immutable, content-addressed store under `<EGOV_HOME>/landing`.
 
-A payload file is a blob: its bytes (an HTTP body) or the path of a local file (a snapshot or
-a file dropped into an inbox), which is hashed and copied in chunks, so a dropped file of
-gigabytes never sits in memory.
+A payload file is a blob: its bytes (an HTTP body) or the path of a local file (a snapshot, a
+file dropped into an inbox, a report document), which is hashed and copied in chunks, so a
+dropped file of gigabytes never sits in memory.
 
-Layout: `landing/<dataset>/<sha256>/<original file name>…` plus `meta.json`. A payload of
-one file is addressed by the sha256 of its bytes (what `sha256sum` prints); a payload of
-several files by the sha256 of its manifest, the lines `<name>\\t<sha256 of the file>\\n`
-sorted by name. A directory is written under a temporary name and renamed into place, so
-a reader never sees half a payload, and an existing directory is never rewritten.
+Layout: `landing/<dataset>/<sha256>/<original file name>…` plus `meta.json` (report
+documents: `landing/reports/<document_id>/<sha256>/…`). A payload of one file is addressed
+by the sha256 of its bytes (what `sha256sum` prints); a payload of several files by the
+sha256 of its manifest, the lines `<name>\\t<sha256 of the file>\\n` sorted by name. A
+directory is written under a temporary name and renamed into place, so a reader never sees
+half a payload, and an existing directory is never rewritten.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 import shutil
 import uuid
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from dagster_project.core.errors import InputError
+from dagster_project.core.files import now_iso, sha256_file
 
 META = "meta.json"
-CHUNK = 1 << 20
 
 Blob = bytes | Path
 
 
-def sha256_hex(data: Blob) -> str:
-    if isinstance(data, bytes):
-        return hashlib.sha256(data).hexdigest()
-    digest = hashlib.sha256()
-    with data.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(CHUNK), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
+def sha256_blob(data: Blob) -> str:
+    return hashlib.sha256(data).hexdigest() if isinstance(data, bytes) else sha256_file(data)
 
 
 def blob_size(data: Blob) -> int:
@@ -48,7 +44,7 @@ def payload_digest(hashes: dict[str, str]) -> str:
     if len(hashes) == 1:
         return next(iter(hashes.values()))
     manifest = "".join(f"{name}\t{hashes[name]}\n" for name in sorted(hashes))
-    return sha256_hex(manifest.encode())
+    return hashlib.sha256(manifest.encode()).hexdigest()
 
 
 def check_names(names: list[str], dataset: str) -> None:
@@ -60,11 +56,41 @@ def check_names(names: list[str], dataset: str) -> None:
         raise InputError(f"duplicate file names in one payload: {sorted(names)}", dataset=dataset)
 
 
-def store(dataset_dir: Path, blobs: dict[str, Blob], meta: dict[str, Any]) -> tuple[Path, bool]:
-    """Write the payload unless its address exists; returns (directory, newly written)."""
+@dataclass(frozen=True)
+class Stored:
+    """A payload in the store: its address, directory and when it was (first) landed."""
+
+    sha256: str
+    directory: Path
+    fetched_at: str
+
+
+Describe = Callable[[dict[str, str]], dict[str, Any]]
+
+
+def put(dataset_dir: Path, blobs: dict[str, Blob], label: str, describe: Describe) -> Stored:
+    """Hash and store a payload (no-op when its address exists); `describe(hashes)` gives the
+    fields of meta.json beyond the address, size, files and time."""
+    check_names(list(blobs), label)
+    hashes = {name: sha256_blob(data) for name, data in blobs.items()}
+    sha256 = payload_digest(hashes)
+    fetched_at = now_iso()
+    meta = {
+        "dataset": label,
+        "sha256": sha256,
+        "size": sum(blob_size(data) for data in blobs.values()),
+        "fetched_at": fetched_at,
+        "files": sorted(blobs),
+        **describe(hashes),
+    }
+    directory = _write(dataset_dir, blobs, meta)
+    return Stored(sha256, directory, fetched_at)
+
+
+def _write(dataset_dir: Path, blobs: dict[str, Blob], meta: dict[str, Any]) -> Path:
     target = dataset_dir / meta["sha256"]
     if target.is_dir():
-        return target, False
+        return target
     dataset_dir.mkdir(parents=True, exist_ok=True)
     staging = dataset_dir / f".incoming-{uuid.uuid4().hex}"
     staging.mkdir()
@@ -82,21 +108,14 @@ def store(dataset_dir: Path, blobs: dict[str, Blob], meta: dict[str, Any]) -> tu
         shutil.rmtree(staging, ignore_errors=True)
         if not target.is_dir():
             raise
-        return target, False
-    return target, True
+    return target
 
 
 def read_meta(landed_dir: Path) -> dict[str, Any]:
-    return json.loads((landed_dir / META).read_text(encoding="utf-8"))
-
-
-def read_state(path: Path) -> dict[str, Any]:
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-
-
-def write_state(path: Path, state: dict[str, Any]) -> None:
-    """Replace the state file atomically (write a sibling, then rename over)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}")
-    tmp.write_text(json.dumps(state, indent=2, ensure_ascii=False), encoding="utf-8")
-    os.replace(tmp, path)
+    """meta.json of a landed payload; a payload landed before meta.json existed gets one
+    described from its files."""
+    path = landed_dir / META
+    if path.exists():
+        return json.loads(path.read_text(encoding="utf-8"))
+    files = sorted(p.name for p in landed_dir.iterdir() if p.is_file())
+    return {"sha256": landed_dir.name, "files": files, "fetched_at": ""}

@@ -4,7 +4,7 @@ materialized and every blocking check passed in the same run."""
 import dagster as dg
 
 from dagster_project.core.resources import BuildDatabase
-from dagster_project.publish import records as state
+from dagster_project.publish import records
 from dagster_project.publish.writer import publish
 from dagster_project.quality.gx_runner import build_docs
 from dagster_project.settings import DUCKDB_POOL
@@ -28,10 +28,10 @@ def build_publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
         context: dg.AssetExecutionContext, build_db: BuildDatabase
     ) -> dg.MaterializeResult:
         home = build_db.paths
-        fingerprint = state.built_fingerprint(home) or "unknown"
+        fingerprint = records.built_fingerprint(home) or "unknown"
         result = publish(home, run_id=context.run_id, fingerprint=fingerprint)
         docs = build_docs(home.docs_dir)
-        state.record_published(
+        records.record_published(
             home,
             {"fingerprint": fingerprint, "sha256": result.sha256, "run_id": context.run_id},
         )

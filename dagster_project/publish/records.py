@@ -1,98 +1,39 @@
-"""What the warehouse was last built and published from, so an unchanged refresh is a no-op.
+"""The records of what was built and published, and of the last successful CLI refresh.
 
-The fingerprint covers everything a published file is a function of: the data version of
-every raw input (payload sha256 and parser version, recorded by the raw assets), the dbt
-project (model, seed, test and macro checksums from the manifest) and the quality suites.
-It is recorded as published only after a successful publish, so a refresh that failed a check
-is retried in full next time instead of being skipped as unchanged.
+* `build.json`: the warehouse fingerprint (core.changes) the dbt step started building;
+  a subset run records `partial:<fingerprint>` so it never vouches for the whole warehouse.
+* `published.json`: the fingerprint, sha256 and run of the file published last. It is written
+  only after a successful publish, so a refresh that failed a check is retried in full.
+* `shortcut.json`: the input digest of the last successful `egov refresh` together with the
+  identity (inode, size, mtime) of the file it left published. It is forgotten when a run
+  starts, so a failed or killed run is always followed by one that goes through the job.
+
+Dagster-free: the no-op shortcut reads these before the platform is imported.
 """
 
 from __future__ import annotations
 
-import hashlib
-import json
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import dagster as dg
-
-from dagster_project.settings import EXPECTATIONS_DIR, Paths
-
-BUILD_FILE = "build.json"
-PUBLISHED_FILE = "published.json"
-
-
-def _manifest_digest(manifest_path: Path) -> str:
-    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-    parts: dict[str, Any] = {}
-    for uid, node in sorted(manifest.get("nodes", {}).items()):
-        parts[uid] = [node.get("checksum", {}).get("checksum"), node.get("config")]
-    for uid, macro in sorted(manifest.get("macros", {}).items()):
-        if macro.get("package_name") == manifest.get("metadata", {}).get("project_name"):
-            parts[uid] = macro.get("macro_sql")
-    return hashlib.sha256(json.dumps(parts, sort_keys=True, default=str).encode()).hexdigest()
-
-
-def _expectations_digest() -> str:
-    digest = hashlib.sha256()
-    for path in sorted(EXPECTATIONS_DIR.rglob("*.py")):
-        digest.update(str(path.relative_to(EXPECTATIONS_DIR)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()
-
-
-def raw_data_versions(instance: dg.DagsterInstance, keys: list[dg.AssetKey]) -> dict[str, str]:
-    """The latest recorded data version of each raw asset ('missing' if never materialized)."""
-    versions = {}
-    for key in sorted(keys, key=lambda k: k.to_user_string()):
-        event = instance.get_latest_materialization_event(key)
-        materialization = event.asset_materialization if event else None
-        tags = materialization.tags if materialization else None
-        versions[key.to_user_string()] = (tags or {}).get("dagster/data_version", "missing")
-    return versions
-
-
-def input_fingerprint(instance: dg.DagsterInstance, manifest_path: Path) -> str:
-    from dagster_project.ingest.assets import raw_asset_keys
-    from dagster_project.reports.assets import REPORT_KEYS
-
-    payload = {
-        "raw": raw_data_versions(instance, [*raw_asset_keys(), *REPORT_KEYS]),
-        "dbt": _manifest_digest(manifest_path),
-        "expectations": _expectations_digest(),
-    }
-    return hashlib.sha256(json.dumps(payload, sort_keys=True).encode()).hexdigest()
-
-
-def _write(path: Path, record: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, indent=2), encoding="utf-8")
-    tmp.replace(path)
-
-
-def _read(path: Path) -> dict[str, Any]:
-    try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return {}
+from dagster_project.core.files import now_iso, read_json, write_json
+from dagster_project.settings import Paths
 
 
 def record_build_started(home: Paths, fingerprint: str) -> None:
-    _write(home.state_dir / BUILD_FILE, {"fingerprint": fingerprint, "at": _now()})
+    write_json(home.build_record, {"fingerprint": fingerprint, "at": now_iso()})
 
 
 def built_fingerprint(home: Paths) -> str | None:
-    return _read(home.state_dir / BUILD_FILE).get("fingerprint")
+    return read_json(home.build_record).get("fingerprint")
 
 
 def record_published(home: Paths, record: dict[str, Any]) -> None:
-    _write(home.state_dir / PUBLISHED_FILE, {**record, "at": _now()})
+    write_json(home.published_record, {**record, "at": now_iso()})
 
 
 def published_record(home: Paths) -> dict[str, Any]:
-    return _read(home.state_dir / PUBLISHED_FILE)
+    return read_json(home.published_record)
 
 
 def is_published(home: Paths, fingerprint: str) -> bool:
@@ -100,5 +41,37 @@ def is_published(home: Paths, fingerprint: str) -> bool:
     return record.get("fingerprint") == fingerprint and home.published_db.exists()
 
 
-def _now() -> str:
-    return datetime.now(UTC).isoformat(timespec="seconds")
+def _identity(path: Path) -> list[int] | None:
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        return None
+    return [info.st_ino, info.st_size, info.st_mtime_ns]
+
+
+def record_refresh(home: Paths, digest: str, run_id: str) -> None:
+    """After a successful CLI refresh: these inputs gave the file that is published now."""
+    published = _identity(home.published_db)
+    if published is None:
+        return
+    write_json(
+        home.shortcut_record,
+        {"digest": digest, "published": published, "run_id": run_id, "at": now_iso()},
+    )
+
+
+def forget_refresh(home: Paths) -> None:
+    """Before a run starts: until it succeeds, the next refresh goes through the job too."""
+    home.shortcut_record.unlink(missing_ok=True)
+
+
+def unchanged_since(home: Paths, digest: str | None) -> dict[str, Any] | None:
+    """The record of the last refresh if its inputs and published file are still the same."""
+    if digest is None:
+        return None
+    entry = read_json(home.shortcut_record)
+    if entry.get("digest") != digest:
+        return None
+    if entry.get("published") != _identity(home.published_db):
+        return None
+    return entry

@@ -9,7 +9,6 @@ previous published file untouched (a half-written temporary is removed on the ne
 
 from __future__ import annotations
 
-import hashlib
 import os
 import shutil
 import time
@@ -21,6 +20,7 @@ from pathlib import Path
 import duckdb
 
 from dagster_project.core.duckdb_io import quote_ident
+from dagster_project.core.files import fsync_path, sha256_file
 from dagster_project.settings import STORAGE_COMPATIBILITY, Paths, drill_pause_s
 
 PUBLISHED_SCHEMAS = ("raw", "staging", "intermediate", "marts", "audit")
@@ -40,22 +40,6 @@ class PublishResult:
 
 def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
-
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
-def sha256_of(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        for chunk in iter(lambda: handle.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def remove_stale_temporaries(home: Paths) -> None:
@@ -171,13 +155,13 @@ def publish(home: Paths, *, run_id: str, fingerprint: str) -> PublishResult:
     tmp = home.home / f"{TMP_PREFIX}{uuid.uuid4().hex}"
     try:
         counts = _build_published_copy(home.build_db, tmp, run_id, fingerprint)
-        _fsync(tmp)
+        fsync_path(tmp)
         versions_dir = home.home / "parquet_versions"
         parquet_version = _export_parquet(tmp, versions_dir)
-        digest = sha256_of(tmp)
+        digest = sha256_file(tmp)
         time.sleep(drill_pause_s("publish"))
         os.replace(tmp, home.published_db)
-        _fsync(home.home)
+        fsync_path(home.home)
         _swap_symlink(home.parquet_dir, parquet_version)
     finally:
         tmp.unlink(missing_ok=True)

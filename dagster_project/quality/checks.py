@@ -1,10 +1,9 @@
 """One blocking-or-warning Dagster asset check per suite file in expectations/."""
 
-import hashlib
-
 import dagster as dg
 from dagster._core.storage.asset_check_execution_record import AssetCheckExecutionRecordStatus
 
+from dagster_project.core import changes
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.quality import audit
 from dagster_project.quality.suites import SuiteFile, suite_files
@@ -23,10 +22,6 @@ def _failure_table(outcomes: list) -> str:
             f"| {o.unexpected_count if o.unexpected_count is not None else ''} | {sample} |"
         )
     return "\n".join(lines)
-
-
-def _suite_digest(suite_file: SuiteFile) -> str:
-    return hashlib.sha256(suite_file.path.read_bytes()).hexdigest()[:16]
 
 
 def _validated_before(context: dg.AssetCheckExecutionContext, suite_file: SuiteFile) -> str | None:
@@ -52,7 +47,11 @@ def _validated_before(context: dg.AssetCheckExecutionContext, suite_file: SuiteF
             return None
         evaluation = record.event.dagster_event.event_specific_data
         digest = evaluation.metadata.get("suite_sha256")
-        return record.run_id if digest and digest.value == _suite_digest(suite_file) else None
+        return (
+            record.run_id
+            if digest and digest.value == changes.suite_digest(suite_file.path)
+            else None
+        )
     return None
 
 
@@ -69,6 +68,8 @@ def build_gx_check(suite_file: SuiteFile) -> dg.AssetChecksDefinition:
     def _gx_check(
         context: dg.AssetCheckExecutionContext, build_db: BuildDatabase
     ) -> dg.AssetCheckResult:
+        # Lazy: GX costs seconds to import, and the definitions (with every check) load in
+        # every Dagster process, most of which never validate anything.
         from dagster_project.quality.gx_runner import build_docs, run_suite
 
         earlier = _validated_before(context, suite_file)
@@ -78,7 +79,7 @@ def build_gx_check(suite_file: SuiteFile) -> dg.AssetChecksDefinition:
                 severity=_severity(suite_file),
                 metadata={
                     "suite": suite_file.relation,
-                    "suite_sha256": _suite_digest(suite_file),
+                    "suite_sha256": changes.suite_digest(suite_file.path),
                     "unchanged_since_run": earlier,
                 },
             )
@@ -91,7 +92,7 @@ def build_gx_check(suite_file: SuiteFile) -> dg.AssetChecksDefinition:
             build_docs(build_db.paths.docs_dir)
         metadata = {
             "suite": suite_file.relation,
-            "suite_sha256": _suite_digest(suite_file),
+            "suite_sha256": changes.suite_digest(suite_file.path),
             "evaluated": len(outcomes),
             "failed": len(failed),
             "failed_expectations": [f"{o.batch}:{o.expectation}:{o.column or ''}" for o in failed],

@@ -7,6 +7,7 @@ from typing import Any
 import duckdb
 
 from dagster_project.core.duckdb_io import quote_ident
+from dagster_project.reports.extraction.output import SCHEMAS
 
 SQL_TYPES = {"str": "varchar", "int": "bigint", "float": "double", "bool": "boolean"}
 DOCUMENT_COLUMNS = (
@@ -21,8 +22,6 @@ DOCUMENT_COLUMNS = (
 
 def schemas() -> dict[str, tuple[tuple[str, str], ...]]:
     """Every raw.report_* table carries document_id, so one document can be replaced alone."""
-    from dagster_project.reports.extraction.output import SCHEMAS
-
     tables = {**SCHEMAS, "report_documents": DOCUMENT_COLUMNS}
     return {
         table: columns

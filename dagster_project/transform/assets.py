@@ -12,10 +12,13 @@ from dagster_dbt import (
     dbt_assets,
 )
 
+from dagster_project.core import changes
 from dagster_project.core.resources import BuildDatabase
-from dagster_project.publish import records as state
+from dagster_project.ingest.assets import raw_asset_keys
+from dagster_project.publish import records
 from dagster_project.quality import audit
 from dagster_project.quality.dbt_results import test_outcomes
+from dagster_project.reports.assets import REPORT_KEYS
 from dagster_project.settings import DUCKDB_POOL
 from dagster_project.transform.project import dbt_project
 
@@ -59,22 +62,41 @@ def dbt_models(
 ) -> Iterator:
     """`dbt build` (models, seeds and tests) into the build file, skipped when nothing changed."""
     home = build_db.paths
-    fingerprint = state.input_fingerprint(context.instance, dbt_project.manifest_path)
-    if not config.force and state.is_published(home, fingerprint):
+    fingerprint = changes.warehouse_fingerprint(
+        raw_versions(context.instance), dbt_project.manifest_path
+    )
+    if not config.force and records.is_published(home, fingerprint):
         context.log.info("Inputs, models and suites unchanged since the last publish: no rebuild.")
         return
     # A subset run (one source's job, a UI selection) leaves other models as they were, so
     # it must not vouch for the whole warehouse: the next full refresh rebuilds everything.
     full = set(context.selected_asset_keys) == set(context.assets_def.keys)
-    state.record_build_started(home, fingerprint if full else f"partial:{fingerprint}")
-    target = home.state_dir / "dbt_target"
-    invocation = dbt.cli(["build"], context=context, target_path=target, raise_on_error=False)
+    records.record_build_started(home, fingerprint if full else f"partial:{fingerprint}")
+    invocation = dbt.cli(
+        ["build"], context=context, target_path=home.dbt_target_dir, raise_on_error=False
+    )
     yield from invocation.stream()
     _record_test_results(context, build_db, invocation)
     error = invocation.get_error()
     if error is not None:
         # A failing model or test fails the same way on retry: report it once.
         raise dg.Failure(description=str(error), allow_retries=False) from error
+
+
+def raw_versions(instance: dg.DagsterInstance) -> dict[str, str]:
+    """The latest data version of every raw asset ('missing' if never materialized)."""
+    versions = {}
+    for key in [*raw_asset_keys(), *REPORT_KEYS]:
+        event = instance.get_latest_materialization_event(key)
+        materialization = event.asset_materialization if event else None
+        tags = materialization.tags if materialization else None
+        versions[key.to_user_string()] = (tags or {}).get("dagster/data_version", "missing")
+    return versions
+
+
+def build_run_config(*, force: bool) -> dict[str, Any]:
+    """Run config of a job that contains the dbt step (the op name comes from the asset)."""
+    return {"ops": {dbt_models.op.name: {"config": DbtBuildConfig(force=force).model_dump()}}}
 
 
 def _record_test_results(

@@ -6,9 +6,7 @@ import os
 import subprocess
 import sys
 
-from dagster_project.settings import DBT_DIR, Paths, dbt_env, dbt_executable
-
-WATCHED = ("models", "seeds", "macros", "tests", "dbt_project.yml", "profiles.yml")
+from dagster_project.settings import DBT_DIR, DBT_WATCHED, Paths, dbt_env, dbt_executable
 
 
 def manifest_is_stale() -> bool:
@@ -16,7 +14,7 @@ def manifest_is_stale() -> bool:
     if not manifest.exists():
         return True
     built = manifest.stat().st_mtime
-    for name in WATCHED:
+    for name in DBT_WATCHED:
         root = DBT_DIR / name
         files = [root] if root.is_file() else root.rglob("*") if root.exists() else []
         if any(f.is_file() and f.stat().st_mtime > built for f in files):

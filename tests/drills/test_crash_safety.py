@@ -10,7 +10,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.publish.writer import sha256_of
+from dagster_project.core.files import sha256_file
 from tests.support import Refreshed
 
 EGOV = [sys.executable, "-m", "dagster_project.cli.main"]
@@ -86,7 +86,7 @@ def test_readers_see_no_error_while_a_refresh_replaces_the_file(home, tmp_path):
 
 
 def test_failing_blocking_expectation_publishes_nothing(home):
-    before = sha256_of(home / "egov.duckdb")
+    before = sha256_file(home / "egov.duckdb")
     lines = (SNAPSHOTS / "modood" / "provinces.csv").read_text(encoding="utf-8").splitlines()
     bad = _drop(home, "modood/provinces", "provinces.csv", "\n".join(lines[:-1]) + "\n")
     result = _egov(home, "refresh")
@@ -95,7 +95,7 @@ def test_failing_blocking_expectation_publishes_nothing(home):
     assert "gx_modood__provinces" in output
     assert "expect_table_row_count_to_equal" in output
     assert "nothing published" in output
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
     landed = list((home / "landing" / "modood__provinces").glob("*/provinces.csv"))
     assert any(p.read_text(encoding="utf-8") == bad.read_text(encoding="utf-8") for p in landed)
     bad.unlink()
@@ -104,7 +104,7 @@ def test_failing_blocking_expectation_publishes_nothing(home):
 
 
 def test_unparseable_input_names_dataset_file_row_and_column(home):
-    before = sha256_of(home / "egov.duckdb")
+    before = sha256_file(home / "egov.duckdb")
     text = (SNAPSHOTS / "modood" / "cities.csv").read_text(encoding="utf-8").splitlines()
     text[4] = text[4].replace(text[4].split(",")[0], "13x4", 1)
     bad = _drop(home, "modood/cities", "cities.csv", "\n".join(text) + "\n")
@@ -113,7 +113,7 @@ def test_unparseable_input_names_dataset_file_row_and_column(home):
     output = result.stdout + result.stderr
     for part in ("modood__cities", "file cities.csv", "row 5", "column code"):
         assert part in output, output
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
     bad.unlink()
 
 
@@ -139,14 +139,14 @@ def _dbt_started(home: Path) -> bool:
 
 @pytest.mark.parametrize("moment", ["build", "publish"])
 def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(home, moment):
-    before = sha256_of(home / "egov.duckdb")
+    before = sha256_file(home / "egov.duckdb")
     if moment == "publish":
         _killed_refresh(
             home, lambda: any(home.glob(".egov.duckdb.tmp-*")), EGOV_DRILL_PAUSE="publish:120"
         )
     else:
         _killed_refresh(home, lambda: _dbt_started(home))
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
     assert (
         _count(home, "select count(*) from marts.dim_region where region_level = 'province'") == 31
     )

@@ -5,7 +5,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from dagster_project.publish.writer import sha256_of
+from dagster_project.core.files import sha256_file
 from tests.support import Refreshed, egov
 
 SHARED_REPORT = (
@@ -42,12 +42,19 @@ def next_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def home(refreshed_copy: Refreshed) -> Path:
-    return refreshed_copy.home
+def ingested(refreshed_copy: Refreshed, next_edition: Path) -> tuple[Path, object]:
+    """The module's home after `egov ingest-report` of the 2027 edition (done once)."""
+    home = refreshed_copy.home
+    return home, _egov(home, "ingest-report", str(next_edition))
 
 
-def test_ingest_report_adds_an_edition_beside_the_bundled_one(home, next_edition):
-    result = _egov(home, "ingest-report", str(next_edition))
+@pytest.fixture(scope="module")
+def home(ingested: tuple[Path, object]) -> Path:
+    return ingested[0]
+
+
+def test_ingest_report_adds_an_edition_beside_the_bundled_one(home, ingested):
+    result = ingested[1]
     assert result.returncode == 0, result.stdout + result.stderr
     assert "smart-gov-market-report-2027-preview:" in result.stdout
     assert "flagged figures" in result.stdout and "no catalog metric" in result.stdout
@@ -70,11 +77,11 @@ def test_ingest_report_adds_an_edition_beside_the_bundled_one(home, next_edition
 
 
 def test_reingesting_the_same_bytes_is_a_no_op(home, next_edition):
-    before = sha256_of(home / "egov.duckdb")
+    before = sha256_file(home / "egov.duckdb")
     again = _egov(home, "ingest-report", str(next_edition))
     assert again.returncode == 0, again.stdout + again.stderr
     assert "already ingested: nothing changed" in again.stdout
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
 
 
 def test_refresh_after_ingest_keeps_both_editions(home):

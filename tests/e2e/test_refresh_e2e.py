@@ -6,7 +6,7 @@ import dagster as dg
 import duckdb
 import pytest
 
-from dagster_project.publish.writer import sha256_of
+from dagster_project.core.files import sha256_file
 from tests.support import Refreshed, egov
 
 _egov = egov
@@ -100,12 +100,12 @@ def test_egov_sql_counts_provinces_in_every_format(refreshed):
 
 def test_second_refresh_rebuilds_and_republishes_nothing(refreshed):
     home, _ = refreshed
-    before = sha256_of(home / "egov.duckdb")
+    before = sha256_file(home / "egov.duckdb")
     again = _egov(home, "refresh", "--no-shortcut")
     assert again.returncode == 0, again.stdout + again.stderr
     assert "nothing changed since the last publish" in again.stdout
     assert "no run started" not in again.stdout
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
     # No parsing (every raw asset reports an unchanged payload) and no dbt rebuild.
     instance = dg.DagsterInstance.from_config(str(home / "dagster"))
     (run,) = instance.get_runs(filters=dg.RunsFilter(job_name="refresh_all"), limit=1)
@@ -131,14 +131,14 @@ def test_unchanged_inputs_are_answered_without_starting_a_run(refreshed):
     home, _ = refreshed
     primed = _egov(home, "refresh")
     assert primed.returncode == 0, primed.stdout + primed.stderr
-    runs, before = _refresh_runs(home), sha256_of(home / "egov.duckdb")
+    runs, before = _refresh_runs(home), sha256_file(home / "egov.duckdb")
     quick = _egov(home, "refresh")
     assert quick.returncode == 0, quick.stdout + quick.stderr
     assert "nothing changed since the last publish" in quick.stdout
     assert "no run started" in quick.stdout
     assert "marts.dim_region" in quick.stdout and "(unchanged)" in quick.stdout
     assert _refresh_runs(home) == runs
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
     # A new file in the inbox is a possible input: the job runs (and finds nothing to rebuild).
     note = home / "inbox" / "README.txt"
     note.write_text("not a dataset file\n", encoding="utf-8")
@@ -149,7 +149,7 @@ def test_unchanged_inputs_are_answered_without_starting_a_run(refreshed):
     assert checked.returncode == 0, checked.stdout + checked.stderr
     assert "no run started" not in checked.stdout
     assert _refresh_runs(home) == runs + 1
-    assert sha256_of(home / "egov.duckdb") == before
+    assert sha256_file(home / "egov.duckdb") == before
 
 
 def test_status_lists_assets_and_checks(refreshed):

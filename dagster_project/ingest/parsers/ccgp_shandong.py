@@ -26,12 +26,14 @@ import pandas as pd
 from dagster_project.core.errors import InputError
 from dagster_project.ingest.duckdb_load import DuckDBLoad
 from dagster_project.ingest.parsers import ccgp_common as common
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.ccgp_shandong_csv import load_intentions_csv
 
 REQUIRED = ["分类2", "地市", "客户名称", "项目名称", "金额", "预计时间", "link"]
 SUBTABLE_HEADER = ("采购需求概况", "拟面向中小企业预留", "备注")
 
 
+@register("ccgp_shandong.intentions_customer")
 def parse_intentions_customer(path: Path) -> pd.DataFrame | DuckDBLoad:
     """One row per intended purchase, with header/sub-table rows dropped or merged."""
     if path.suffix.lower() == ".csv":

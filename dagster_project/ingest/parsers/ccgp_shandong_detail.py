@@ -21,6 +21,7 @@ import pandas as pd
 
 from dagster_project.core.errors import InputError
 from dagster_project.ingest.parsers import ccgp_common as common
+from dagster_project.ingest.parsers.catalog import register
 
 ITEM_FIELDS = ["子序号", "采购项目名称", "采购需求概况", "预算金额(万元)", "拟面向中小企业预留",
                "预计采购时间", "备注"]  # fmt: skip
@@ -29,6 +30,7 @@ BUDGET = "预算金额(万元)"
 _BUYER = re.compile(r"(?P<buyer>.+?)(?:19|20)\d{2}年\d{1,2}月")
 
 
+@register("ccgp_shandong.intentions_detail")
 def parse_intentions_detail(path: Path) -> pd.DataFrame:
     """One row per intended purchase item, realigned and de-duplicated."""
     header, rows = common.read_sheet(path, REQUIRED)

@@ -8,10 +8,12 @@ from pathlib import Path
 import pandas as pd
 
 from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.romanise import pinyin_syllables
 from dagster_project.ingest.parsers.tabular import read_csv_strict, require_columns
 
 
+@register("modood.provinces")
 def parse_modood_provinces(path: Path) -> pd.DataFrame:
     """Two-digit province prefixes with full names; 31 rows expected."""
     frame = read_csv_strict(path, dtype=str)
@@ -31,6 +33,7 @@ def read_modood_cities(path: Path) -> pd.DataFrame:
     ]
 
 
+@register("modood.cities")
 def parse_modood_cities(path: Path) -> pd.DataFrame:
     """The prefectures with the Hanyu Pinyin of each name (深圳市 → `shen zhen shi`), from
     which dim_region builds the English name of the short form (Shenzhen)."""
@@ -42,6 +45,7 @@ def parse_modood_cities(path: Path) -> pd.DataFrame:
     return frame
 
 
+@register("chinautils.province_dict")
 def parse_chinautils_province_dict(path: Path) -> pd.DataFrame:
     """The R data file of the chinautils package: one row per province, names in 3 scripts."""
     import pyreadr

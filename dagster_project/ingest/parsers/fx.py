@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.cells import Rows, parse_number, read_rows
 from dagster_project.ingest.parsers.tabular import require_columns
 
@@ -30,6 +31,7 @@ ECB_COLUMNS = ["rate_date", "usd_per_eur", "cny_per_eur", "cny_per_usd", "source
 FRED_COLUMNS = ["rate_date", "cny_per_usd", "source_row"]
 
 
+@register("ecb.eurofxref")
 def parse_ecb_eurofxref(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per ECB business day: USD and CNY per EUR and the implied CNY per USD."""
     table = read_rows(path, encoding)
@@ -47,6 +49,7 @@ def parse_ecb_eurofxref(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     return _typed(result, table)
 
 
+@register("fred.dexchus")
 def parse_fred_dexchus(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per US business day with a published CNY per USD; holidays are skipped."""
     table = read_rows(path, encoding)

@@ -13,6 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.cells import parse_number, read_rows
 from dagster_project.ingest.parsers.tabular import require_columns
 
@@ -30,6 +31,7 @@ COLUMNS = [
 ]
 
 
+@register("un_egdi.egdi")
 def parse_egdi(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per country and survey: rank (integer), EGDI and its component indices."""
     year = _survey_year(path)

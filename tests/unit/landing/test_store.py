@@ -82,7 +82,7 @@ def test_bad_payload_is_kept_and_fails_again_until_fixed():
     parse_dataset(spec, fixed.files)
     mark_current(spec, fixed)
     assert land(spec, mode="drop").changed is False
-    state = json.loads((paths().state_dir / "landing" / "nbs__gdp.json").read_text())
+    state = json.loads(paths().landing_state("nbs__gdp").read_text())
     assert state["current"]["sha256"] == fixed.sha256
     assert (paths().landing_dir / spec.name / first.sha256).is_dir()
 

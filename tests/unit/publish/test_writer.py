@@ -5,7 +5,8 @@ import struct
 import duckdb
 import pytest
 
-from dagster_project.publish.writer import publish, sha256_of
+from dagster_project.core.files import sha256_file
+from dagster_project.publish.writer import publish
 from dagster_project.settings import paths
 
 
@@ -24,7 +25,7 @@ def test_publish_copies_layers_materialises_views_and_keeps_comments(egov_home):
     home = paths()
     _build(home, 7)
     result = publish(home, run_id="r1", fingerprint="f1")
-    assert result.sha256 == sha256_of(home.published_db)
+    assert result.sha256 == sha256_file(home.published_db)
     con = duckdb.connect(str(home.published_db), read_only=True)
     assert con.execute("select v2 from marts.v_m").fetchone() == (14,)
     assert con.execute(
@@ -62,7 +63,7 @@ def test_failed_publish_leaves_previous_file_byte_identical(egov_home, monkeypat
     home = paths()
     _build(home, 1)
     publish(home, run_id="r1", fingerprint="f1")
-    before = sha256_of(home.published_db)
+    before = sha256_file(home.published_db)
     _build(home, 2)
 
     def explode(*args, **kwargs):
@@ -71,5 +72,5 @@ def test_failed_publish_leaves_previous_file_byte_identical(egov_home, monkeypat
     monkeypatch.setattr("dagster_project.publish.writer._export_parquet", explode)
     with pytest.raises(OSError, match="disk full"):
         publish(home, run_id="r2", fingerprint="f2")
-    assert sha256_of(home.published_db) == before
+    assert sha256_file(home.published_db) == before
     assert not list(home.home.glob(".egov.duckdb.tmp-*"))

@@ -1,0 +1,82 @@
+"""A CLI session on the warehouse home: the refresh lock held, the instance recovered, the
+definitions loaded and a log file for the noisy phases."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import dagster as dg
+
+from dagster_project.cli.capture import output_to
+from dagster_project.core.instance import ensure_dagster_home, get_instance, recover_dead_runs
+from dagster_project.core.lock import refresh_lock
+from dagster_project.definitions import defs
+from dagster_project.publish.writer import remove_stale_temporaries
+from dagster_project.settings import Paths, apply_process_env, paths
+from dagster_project.transform.manifest import ensure_manifest
+
+
+@dataclass(frozen=True)
+class Session:
+    """What a command that runs jobs needs; the refresh lock is held while it exists."""
+
+    defs: dg.Definitions
+    instance: dg.DagsterInstance
+    home: Paths
+    log_file: Path | None
+
+    def run_tags(self, trigger: str) -> dict[str, str]:
+        """Tags of a run started by this process (recover_dead_runs reads the pid)."""
+        return {"egov/pid": str(os.getpid()), "egov/trigger": trigger}
+
+    def execute(
+        self,
+        job_name: str,
+        *,
+        trigger: str,
+        partition_key: str | None = None,
+        run_config: dict[str, Any] | None = None,
+    ) -> dg.ExecuteInProcessResult:
+        """Run a job of the definitions in this process, its logs sent to the log file."""
+        with output_to(self.log_file):
+            return self.defs.resolve_job_def(job_name).execute_in_process(
+                instance=self.instance,
+                partition_key=partition_key,
+                run_config=run_config,
+                tags=self.run_tags(trigger),
+                raise_on_error=False,
+            )
+
+
+def prepare() -> Paths:
+    """The home's folders, environment, Dagster home and an up-to-date dbt manifest."""
+    home = paths().ensure()
+    apply_process_env(home)
+    ensure_dagster_home(home)
+    ensure_manifest(home)
+    return home
+
+
+def waiting(holder: str) -> None:
+    print(f"egov: another refresh is running ({holder}); waiting for it to finish", file=sys.stderr)
+
+
+@contextmanager
+def locked_session(*, wait: bool, verbose: bool) -> Iterator[Session]:
+    """Raises RefreshBusyError when another refresh holds the lock and wait is False."""
+    home = prepare()
+    with refresh_lock(home.lock_file, wait_s=None if wait else 0, on_wait=waiting):
+        remove_stale_temporaries(home)
+        instance = get_instance(home)
+        for run_id in recover_dead_runs(instance):
+            print(f"egov: marked run {run_id} of a killed refresh as failed", file=sys.stderr)
+        stamp = time.strftime("%Y%m%dT%H%M%S")
+        log_file = None if verbose else home.logs_dir / f"refresh-{stamp}-{os.getpid()}.log"
+        yield Session(defs, instance, home, log_file)
