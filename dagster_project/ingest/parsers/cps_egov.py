@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.cells import decode_declared, parse_number
 from dagster_project.ingest.parsers.crosswalk import (
     mainland_province_codes,
@@ -47,6 +48,7 @@ _STARTS_LIKE_ROW = re.compile(r"\d+\s")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})")
 
 
+@register("cps_egov.online_service_index")
 def parse_online_service_index(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per region of each ranking table: printed rank, name, code, score (0–100)."""
     lines = _page_lines(path, encoding)

@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 
 from dagster_project.core.errors import InputError
+from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.cells import parse_number, parse_year
 from dagster_project.ingest.parsers.crosswalk import mainland_province_codes, province_code
 from dagster_project.ingest.parsers.digital_economy_indicators import INDICATORS
@@ -58,6 +59,7 @@ SYSTEM_COLUMNS = [
 _ANNOTATED = re.compile(r"(?P<label>.*?)\s*(?P<note>x\d+)?")
 
 
+@register("digital_economy.panel")
 def parse_panel(path: Path) -> pd.DataFrame:
     """One row per province, year and indicator (value NULL where the cell is empty)."""
     _, header, rows = _read_grid(path, lambda cells: cells[:3] == _PANEL_KEYS)
@@ -83,6 +85,7 @@ def parse_panel(path: Path) -> pd.DataFrame:
     return frame
 
 
+@register("digital_economy.indicator_system")
 def parse_indicator_system(path: Path) -> pd.DataFrame:
     """One row per indicator: categories (merged cells read down), publisher, expected sign."""
     _, header, rows = _read_grid(path, lambda cells: cells[:5] == SYSTEM_HEADER)
