@@ -128,7 +128,7 @@ def test_capability_index_keeps_the_printed_ranks_beside_the_rank_by_score(publi
         " is_printed_rank_tied, is_printed_rank_inverted, is_scored"
         " from marts.fct_online_service_capability where evaluation_year = 2019"
     ).fetchall()
-    by_name = {name: rest for name, *rest in rows}
+    by_name = {name: tuple(rest) for name, *rest in rows}
     assert sum(1 for r in rows if r[2] == "province" and r[8]) == 31
     assert sum(1 for r in rows if r[2] == "prefecture" and r[8]) == 32
     assert by_name["安徽省"][2:6] == (90.82, 8, 5, False) and by_name["安徽省"][6]
