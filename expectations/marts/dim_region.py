@@ -1,4 +1,4 @@
-"""marts.dim_region: the 31 mainland provinces with unique GB/T 2260 codes and names.
+"""marts.dim_region: the 31 mainland provinces and their prefectures, unique codes and names.
 
 Blocking: a broken region dimension would mis-join every regional figure downstream.
 """
@@ -36,6 +36,12 @@ def expectations() -> dict[str, list]:
             ),
             gxe.ExpectColumnValuesToNotBeNull(column="name_zh"),
             gxe.ExpectColumnValuesToNotBeNull(column="short_name_zh"),
+            # Provinces from the chinautils crosswalk, prefectures romanised (Shenzhen, Xi'an).
+            gxe.ExpectColumnValuesToNotBeNull(column="name_en"),
+            gxe.ExpectColumnValuesToMatchRegex(column="name_en", regex=r"^[A-Z][A-Za-zü' ]+$"),
+            gxe.ExpectColumnValuesToBeInSet(
+                column="name_en_origin", value_set=["chinautils", "pinyin"]
+            ),
             gxe.ExpectColumnValuesToBeInSet(
                 column="region_group", value_set=["east", "central", "west", "northeast"]
             ),

@@ -1,7 +1,8 @@
-"""marts.regional_maturity_index: 31 provinces a year, scores 0-100, unique ranks.
+"""marts.regional_maturity_index: 31 provinces a year, scores 0-100, unique ranks per level.
 
-Blocking: a missing province, a score outside 0-100 or a shared rank would put a wrong league
-table on the dashboard.
+Blocking: a missing province, a score outside 0-100, a shared rank, a rank outside its own
+perturbation range, a city without an English name or a province year on fewer than three
+pillars would put a wrong league table on the dashboard.
 """
 
 from great_expectations import expectations as gxe
@@ -21,6 +22,28 @@ BATCHES = {
         from marts.regional_maturity_index
         where region_level = 'province'
         group by year
+    """,
+    "per_level": """
+        select
+            year,
+            region_level,
+            count(*) as n_rows,
+            max(n_ranked) as max_n_ranked,
+            min(n_ranked) as min_n_ranked,
+            max(rank) as max_rank,
+            count(distinct headline_year) as n_headline_years
+        from marts.regional_maturity_index
+        group by year, region_level
+    """,
+    "published_provinces": """
+        select coverage_pct, n_pillars
+        from marts.regional_maturity_index
+        where region_level = 'province'
+    """,
+    "cities": """
+        select region_name_en
+        from marts.regional_maturity_index
+        where region_level = 'prefecture'
     """,
     "not_in_dim_region": """
         select maturity.region_code
@@ -50,6 +73,15 @@ def expectations() -> dict[str, list]:
                     "digital_service_score",
                     "fiscal_capacity_score",
                     "market_activity_score",
+                    "digital_infrastructure_score",
+                    "rank_low",
+                    "rank_high",
+                    "n_ranked",
+                    "n_pillars",
+                    "carried_forward_pct",
+                    "is_complete_year",
+                    "headline_year",
+                    "is_headline_year",
                     "weights_version",
                 ],
                 exact_match=False,
@@ -78,7 +110,42 @@ def expectations() -> dict[str, list]:
             gxe.ExpectColumnValuesToBeBetween(
                 column="market_activity_score", min_value=0, max_value=100
             ),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="digital_infrastructure_score", min_value=0, max_value=100
+            ),
             gxe.ExpectColumnValuesToNotBeNull(column="region_name_zh"),
+            gxe.ExpectColumnValuesToNotBeNull(column="rank_low"),
+            gxe.ExpectColumnValuesToNotBeNull(column="rank_high"),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="rank", column_B="rank_low", or_equal=True
+            ),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="rank_high", column_B="rank", or_equal=True
+            ),
+            gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+                column_A="n_ranked", column_B="rank_high", or_equal=True
+            ),
+            gxe.ExpectColumnValuesToBeBetween(
+                column="carried_forward_pct", min_value=0, max_value=100
+            ),
+            gxe.ExpectColumnValuesToBeBetween(column="n_pillars", min_value=1, max_value=4),
+            gxe.ExpectColumnValuesToNotBeNull(column="is_complete_year"),
+            gxe.ExpectColumnValuesToNotBeNull(column="headline_year"),
+        ],
+        # Ranks run 1..n within each year and level; one headline year for the whole table.
+        "per_level": [
+            gxe.ExpectColumnPairValuesToBeEqual(column_A="n_rows", column_B="max_n_ranked"),
+            gxe.ExpectColumnPairValuesToBeEqual(column_A="n_rows", column_B="min_n_ranked"),
+            gxe.ExpectColumnPairValuesToBeEqual(column_A="n_rows", column_B="max_rank"),
+            gxe.ExpectColumnValuesToBeBetween(column="n_headline_years", min_value=1, max_value=1),
+        ],
+        # A published province year rests on at least three of the four pillars.
+        "published_provinces": [
+            gxe.ExpectColumnValuesToBeBetween(column="coverage_pct", min_value=60),
+            gxe.ExpectColumnValuesToBeBetween(column="n_pillars", min_value=3),
+        ],
+        "cities": [
+            gxe.ExpectColumnValuesToNotBeNull(column="region_name_en"),
         ],
         "provinces_per_year": [
             gxe.ExpectTableRowCountToBeBetween(min_value=1),

@@ -14,7 +14,8 @@ def expectations() -> dict[str, list]:
     return {
         "all": [
             gxe.ExpectTableColumnsToMatchSet(
-                column_set=["prefecture_prefix", "name", "province_prefix"], exact_match=False
+                column_set=["prefecture_prefix", "name", "province_prefix", "name_pinyin"],
+                exact_match=False,
             ),
             # About 340 rows in the 2023 code list; a big drop means a truncated file.
             gxe.ExpectTableRowCountToBeBetween(min_value=300, max_value=400),
@@ -24,5 +25,7 @@ def expectations() -> dict[str, list]:
             ),
             gxe.ExpectColumnValuesToNotBeNull(column="name"),
             gxe.ExpectColumnValuesToMatchRegex(column="province_prefix", regex=r"^[1-8][0-9]$"),
+            # One toneless syllable per character, for the English names of dim_region.
+            gxe.ExpectColumnValuesToMatchRegex(column="name_pinyin", regex=r"^[a-zü]+( [a-zü]+)*$"),
         ]
     }

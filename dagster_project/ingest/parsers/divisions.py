@@ -9,6 +9,7 @@ import pandas as pd
 
 from dagster_project.core.errors import InputError
 from dagster_project.ingest.parsers.catalog import register
+from dagster_project.ingest.parsers.romanise import pinyin_syllables
 from dagster_project.ingest.parsers.tabular import read_csv_strict, require_columns
 
 
@@ -21,8 +22,7 @@ def parse_modood_provinces(path: Path) -> pd.DataFrame:
     return frame[["code", "name"]].rename(columns={"code": "province_prefix"})
 
 
-@register("modood.cities")
-def parse_modood_cities(path: Path) -> pd.DataFrame:
+def read_modood_cities(path: Path) -> pd.DataFrame:
     """Four-digit prefecture codes with names and their province prefix."""
     frame = read_csv_strict(path, dtype=str)
     require_columns(frame, ["code", "name", "provinceCode"], path)
@@ -31,6 +31,18 @@ def parse_modood_cities(path: Path) -> pd.DataFrame:
     return frame.rename(columns={"code": "prefecture_prefix", "provinceCode": "province_prefix"})[
         ["prefecture_prefix", "name", "province_prefix"]
     ]
+
+
+@register("modood.cities")
+def parse_modood_cities(path: Path) -> pd.DataFrame:
+    """The prefectures with the Hanyu Pinyin of each name (深圳市 → `shen zhen shi`), from
+    which dim_region builds the English name of the short form (Shenzhen)."""
+    frame = read_modood_cities(path)
+    frame["name_pinyin"] = [
+        pinyin_syllables(name.strip(), file=path.name, row=int(index) + 2, column="name")
+        for index, name in frame["name"].items()
+    ]
+    return frame
 
 
 @register("chinautils.province_dict")

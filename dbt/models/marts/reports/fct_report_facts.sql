@@ -30,6 +30,7 @@ joined as (
         facts.metric_name_en,
         facts.region_code,
         coalesce(regions.name_zh, facts.region_name_zh) as region_name_zh,
+        regions.name_en as region_name_en,
         coalesce(regions.region_level, facts.region_level) as region_level,
         facts.entity_name,
         facts.period_year,
