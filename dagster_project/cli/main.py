@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
         help="run the job even when no input changed since the last refresh (it then "
         "re-reads every source and rebuilds nothing)",
     )
+    refresh.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a payload was rejected (the other datasets are still published)",
+    )
     refresh.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
 
     sql = sub.add_parser("sql", help="run a read-only query against the published file")
@@ -40,6 +45,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     ingest.add_argument("path", help="the report document")
     ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
+    sub.add_parser("docs", help="rebuild the data-quality page from the published file")
 
     dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
     dev.add_argument("--port", default="3000")
@@ -55,7 +62,7 @@ def _refresh(args: argparse.Namespace) -> int:
 
     return run_refresh(
         force=args.force, wait=not args.no_wait, verbose=args.verbose,
-        shortcut=not args.no_shortcut,
+        shortcut=not args.no_shortcut, strict=args.strict,
     )  # fmt: skip
 
 
@@ -78,6 +85,18 @@ def _ingest_report(args: argparse.Namespace) -> int:
     return run_ingest_report(args.path, verbose=args.verbose)
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from dagster_project.quality.docs import write_page
+    from dagster_project.settings import paths
+
+    page = write_page(paths())
+    if page is None:
+        print("egov docs: nothing published yet; run egov refresh first", file=sys.stderr)
+        return 1
+    print(page)
+    return 0
+
+
 def _dev(args: argparse.Namespace) -> int:
     from dagster_project.cli.dev import run_dev
 
@@ -89,6 +108,7 @@ COMMANDS = {
     "sql": _sql,
     "status": _status,
     "ingest-report": _ingest_report,
+    "docs": _docs,
     "dev": _dev,
 }
 

@@ -153,7 +153,8 @@ def _rule(outcome: Outcome) -> str:
     if "value_set" in kwargs:
         bounds.append(f"set {kwargs['value_set']}")
     batch = "" if outcome.batch == "all" else f" [{outcome.batch}]"
-    return f"{label}{' ' + ', '.join(bounds) if bounds else ''}{batch}"
+    subject = f"{outcome.column} " if outcome.column else ""
+    return f"{subject}{label}{' ' + ', '.join(bounds) if bounds else ''}{batch}"
 
 
 def _short(value: Any) -> str:

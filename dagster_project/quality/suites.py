@@ -118,7 +118,9 @@ def read_suite(path: Path) -> Suite:
     meta = doc.get("meta") or {}
     batches = meta.get("batches") or {DEFAULT_BATCH: f"{layer}.{table}"}
     targets = {k: (v["sql"] if isinstance(v, dict) else v) for k, v in batches.items()}
-    requires = {k: tuple(v.get("requires") or ()) for k, v in batches.items() if isinstance(v, dict)}
+    requires = {
+        k: tuple(v.get("requires") or ()) for k, v in batches.items() if isinstance(v, dict)
+    }
     return Suite(
         path=path,
         layer=layer,
