@@ -90,7 +90,7 @@ def test_future_dated_fred_rates_fail(con, shipped):
     message = _rejection(con, "fred__dexchus", pd.concat([frame, future], ignore_index=True))
     assert "file DEXCHUS.csv" in message and "column rate_date" in message, message
     assert f"row {int(future['source_row'].iloc[0])}" in message, message
-    assert "payload_date" in message
+    assert "max_value=2026-12-01" in message, message  # the day the file was fetched
 
 
 def test_a_negative_ecb_rate_fails(con, shipped):
@@ -104,7 +104,8 @@ def test_a_negative_ecb_rate_fails(con, shipped):
 def test_a_duplicated_key_names_the_file(con, shipped):
     frame = shipped["modood__cities"]
     message = _rejection(con, "modood__cities", pd.concat([frame, frame.iloc[[3]]]))
-    assert "no repeated key" in message and "file cities.csv" in message, message
+    assert "file cities.csv" in message and "prefecture_prefix" in message, message
+    assert "unique" in message or "repeated key" in message, message
 
 
 def test_a_rejected_payload_leaves_the_loaded_table_as_it_was(con, shipped):
