@@ -81,11 +81,6 @@ def contract_expectations(dataset: str) -> list[dict[str, Any]]:
     key = list(spec.options.get("key") or [])
     if key:
         query = duplicate_key_query(key, columns)
-        rules.append(
-            _rule(
-                "unexpected_rows_expectation",
-                {"unexpected_rows_query": query, "description": f"no repeated key {key}"},
-                "options.key",
-            )
-        )
+        rule = _rule("unexpected_rows_expectation", {"unexpected_rows_query": query}, "options.key")
+        rules.append({**rule, "description": f"no repeated key {key}"})
     return rules + _plausible(spec, columns)

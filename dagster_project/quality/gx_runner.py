@@ -41,6 +41,7 @@ class Outcome:
     # The identifying columns of the first unexpected rows (raw rows: file, row, column).
     unexpected_rows: list[dict[str, Any]] = field(default_factory=list)
     blocking: bool = True
+    description: str | None = None
 
 
 @cache
@@ -165,6 +166,7 @@ def _describe(result: Any, suite: Suite, batch: str, con: Any, query: str) -> Ou
         kwargs=kwargs,
         unexpected_rows=[{k: _plain(v) for k, v in r.items()} for r in rows],
         blocking=suite.blocking and meta.get("severity", "critical") == "critical",
+        description=getattr(config, "description", None),
     )
 
 

@@ -146,7 +146,7 @@ def _rule(outcome: Outcome) -> str:
     kwargs = outcome.kwargs
     label = outcome.expectation.removeprefix("expect_").replace("_", " ")
     if outcome.expectation == "unexpected_rows_expectation":
-        label = kwargs.get("description") or "rows that must not exist"
+        label = outcome.description or "rows that must not exist"
     bounds = [f"{k}={_short(kwargs[k])}" for k in ("min_value", "max_value") if k in kwargs]
     if "regex" in kwargs:
         bounds.append(f"regex {kwargs['regex']}")

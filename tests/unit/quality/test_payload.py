@@ -116,3 +116,33 @@ def test_a_rejected_payload_leaves_the_loaded_table_as_it_was(con, shipped):
     payload.discard(con, "nbs__gdp")
     assert con.execute("select count(*), sum(value) from raw.nbs__gdp").fetchone() == before
     assert not duckdb_io.table_exists(con, "raw", payload.incoming_table("nbs__gdp"))
+
+
+def _gdp_lines() -> list[str]:
+    spec = all_specs()["nbs__gdp"]
+    return spec.snapshot_paths[0].read_bytes().decode(spec.encoding).splitlines(True)
+
+
+def _parsed_gdp(tmp_path: Path, lines: list[str]) -> pd.DataFrame:
+    path = tmp_path / "nbs_fsnd_gdp_2006_2024_GBK.csv"
+    path.write_bytes("".join(lines).encode("gbk"))
+    return parse_dataset(all_specs()["nbs__gdp"], [path])
+
+
+def test_a_duplicated_region_names_its_rows(con, tmp_path):
+    lines = _gdp_lines()
+    guangdong = next(i for i, line in enumerate(lines) if line.startswith("广东省"))
+    lines.insert(guangdong + 1, lines[guangdong])
+    message = _rejection(con, "nbs__gdp", _parsed_gdp(tmp_path, lines))
+    assert "no repeated key ['region_code', 'year', 'indicator']" in message, message
+    assert f"row {guangdong + 1}" in message, message  # the first of the two
+
+
+def test_gdp_in_yuan_instead_of_yi_yuan_is_out_of_its_plausible_range(con, tmp_path):
+    lines = _gdp_lines()
+    beijing = next(i for i, line in enumerate(lines) if line.startswith("北京市"))
+    cells = lines[beijing].rstrip("\r\n").split(",")
+    lines[beijing] = ",".join(cells[:2] + [f"{float(c) * 1e8:.0f}" for c in cells[2:]]) + "\r\n"
+    message = _rejection(con, "nbs__gdp", _parsed_gdp(tmp_path, lines))
+    assert f"row {beijing + 1}, column 20" in message, message
+    assert "max_value=3e+13" in message, message
