@@ -98,10 +98,6 @@ def run_suite(
         # GX takes only a query that starts with SELECT (not WITH, not a comment).
         query = f"select * from (\n{suite.batch_query(batch, relations or {})}\n) as batch"
         name = f"{suite.relation}:{batch}"
-        identity = _row_identity(con, query)
-        result_format: dict[str, Any] = {"result_format": "SUMMARY"}
-        if identity:
-            result_format["unexpected_index_column_names"] = identity
         definition = context.validation_definitions.add_or_update(
             gx.ValidationDefinition(
                 name=name,
@@ -114,18 +110,50 @@ def run_suite(
             )
         )
         checkpoint = context.checkpoints.add_or_update(
-            gx.Checkpoint(
-                name=name, validation_definitions=[definition], result_format=result_format
-            )
+            gx.Checkpoint(name=name, validation_definitions=[definition], result_format="SUMMARY")
         )
         result = checkpoint.run(
             expectation_parameters=dict(parameters or {}),
             run_id=RunIdentifier(run_name=run_id or None),
         )
-        for run in result.run_results.values():
-            for item in run.results:
-                outcomes.append(_describe(item, suite, batch, con, query))
+        items = [item for run in result.run_results.values() for item in run.results]
+        rows = _locate(definition, items, _row_identity(con, query), parameters or {})
+        outcomes += [
+            _describe(item, suite, batch, con, query, located=rows.get(i)) for i, item in enumerate(items)
+        ]
     return outcomes
+
+
+def _locate(
+    definition: Any, items: list, identity: list[str], parameters: Mapping[str, Any]
+) -> dict[int, list[dict]]:
+    """The identifying columns of the first unexpected rows of each failed map expectation.
+
+    Asked only when something failed: GX would otherwise spend a query per expectation
+    looking for rows that are not there.
+    """
+    import great_expectations as gx
+
+    failed = [i for i, item in enumerate(items) if not item.success and _is_map(item)]
+    if not failed or not identity:
+        return {}
+    again = gx.ExpectationSuite(
+        name=f"{definition.name}:located",
+        expectations=[items[i].expectation_config.to_json_dict() for i in failed],
+    )
+    result = definition.data.get_batch().validate(
+        again,
+        result_format={"result_format": "SUMMARY", "unexpected_index_column_names": identity},
+        expectation_parameters=dict(parameters),
+    )
+    located = {}
+    for i, item in zip(failed, result.results, strict=True):
+        located[i] = list((item.result or {}).get("partial_unexpected_index_list") or [])
+    return located
+
+
+def _is_map(item: Any) -> bool:
+    return "unexpected_count" in (item.result or {})
 
 
 def _exists(con: Any, relation: str) -> bool:
@@ -142,14 +170,16 @@ def _row_identity(con: Any, query: str) -> list[str]:
     return [c for c in ROW_IDENTITY if c in columns]
 
 
-def _describe(result: Any, suite: Suite, batch: str, con: Any, query: str) -> Outcome:
+def _describe(
+    result: Any, suite: Suite, batch: str, con: Any, query: str, *, located: list | None
+) -> Outcome:
     config = result.expectation_config
     details = result.result or {}
     if result.exception_info and result.exception_info.get("raised_exception"):
         details = {"observed_value": result.exception_info.get("exception_message")}
     observed = details.get("observed_value")
     sample = details.get("partial_unexpected_list") or []
-    rows = [dict(r) for r in details.get("partial_unexpected_index_list") or []][:SAMPLE_SIZE]
+    rows = [dict(r) for r in located or []][:SAMPLE_SIZE]
     kwargs = {k: v for k, v in config.kwargs.items() if k != "batch_id"}
     if config.type == "unexpected_rows_expectation" and not result.success:
         rows = _first_unexpected_rows(con, kwargs["unexpected_rows_query"], query)
