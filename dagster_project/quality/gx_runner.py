@@ -118,9 +118,8 @@ def run_suite(
         )
         items = [item for run in result.run_results.values() for item in run.results]
         rows = _locate(definition, items, _row_identity(con, query), parameters or {})
-        outcomes += [
-            _describe(item, suite, batch, con, query, located=rows.get(i)) for i, item in enumerate(items)
-        ]
+        for i, item in enumerate(items):
+            outcomes.append(_describe(item, suite, batch, con, query, located=rows.get(i)))
     return outcomes
 
 
