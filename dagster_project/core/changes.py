@@ -44,7 +44,10 @@ PARSING_CODE = (
     INGEST_DIR / "contract.py",
     INGEST_DIR / "duckdb_load.py",
     # How a payload is validated before it is loaded: its rules and the engine that runs them.
-    PACKAGE_DIR / "quality",
+    *(
+        PACKAGE_DIR / "quality" / f"{name}.py"
+        for name in ("contract_rules", "payload", "gx_runner", "sql_engine", "suites")
+    ),
 )
 # What turns a document into facts: the library, its metric catalog and its gazetteer.
 EXTRACTION_CODE = (
