@@ -41,19 +41,19 @@ def _ingest() -> int:
     import dagster as dg
 
     from dagster_project.cli.capture import output_to
-    from dagster_project.cli.refresh import locked_session
+    from dagster_project.cli.session import locked_session
     from dagster_project.core.resources import BuildDatabase
     from dagster_project.ingest.assets import build_raw_asset
     from dagster_project.landing.declarations import all_specs
 
     spec = all_specs()["ccgp_shandong__intentions"]
     with ExitStack() as stack:
-        _, instance, home, log_file = stack.enter_context(locked_session(wait=True, verbose=False))
-        stack.enter_context(output_to(log_file))
+        session = stack.enter_context(locked_session(wait=True, verbose=False))
+        stack.enter_context(output_to(session.log_file))
         result = dg.materialize(
             [build_raw_asset(spec)],
-            instance=instance,
-            resources={"build_db": BuildDatabase(home=str(home.home))},
+            instance=session.instance,
+            resources={"build_db": BuildDatabase(home=str(session.home.home))},
             raise_on_error=False,
         )
     print(f"ingest {'succeeded' if result.success else 'FAILED'} (run {result.run_id})")
