@@ -48,12 +48,12 @@ test: $(MANIFEST) lint ## lint + the whole test suite
 lint: $(STAMP) ## ruff and sqlfluff
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/sqlfluff lint dbt/models dbt/tests --disable-progress-bar
+	$(BIN)/sqlfluff lint dbt/models dbt/tests expectations dagster_project/quality --disable-progress-bar
 
 fmt: $(STAMP) ## format Python and SQL in place
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
-	$(BIN)/sqlfluff fix dbt/models dbt/tests --disable-progress-bar
+	$(BIN)/sqlfluff fix dbt/models dbt/tests expectations dagster_project/quality --disable-progress-bar
 
 dev: $(MANIFEST) ## Dagster UI on http://127.0.0.1:3000 for this EGOV_HOME
 	$(BIN)/egov dev

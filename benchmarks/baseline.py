@@ -25,6 +25,7 @@ import resource
 import shutil
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,7 @@ from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import parse_dataset
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish.writer import publish
-from dagster_project.quality.suites import read_suite_file
+from dagster_project.quality.suites import Suite, read_suite
 from dagster_project.reports.documents import known_documents
 from dagster_project.reports.extraction.output import read_output
 from dagster_project.reports.load import replace_document
@@ -121,17 +122,26 @@ def _dbt_tests(con: duckdb.DuckDBPyConnection, manifest: dict) -> list[str]:
     return failed
 
 
-def _load_suites(suites_dir: Path) -> list[tuple[str, Any]]:
-    """The suite modules (their definitions, not work: loaded before the clock starts)."""
-    suites = [read_suite_file(path) for path in sorted(suites_dir.glob("*/*.py"))]
-    return [(suite.relation, suite.load()) for suite in suites]
+def _load_suites(suites_dir: Path) -> list[tuple[str, Suite]]:
+    """The suites (their definitions, not work: read before the clock starts)."""
+    suites = [read_suite(path) for path in sorted(suites_dir.glob("*/*.yml"))]
+    return [(suite.relation, suite) for suite in suites]
 
 
-def _suites(con: duckdb.DuckDBPyConnection, suites: list[tuple[str, Any]]) -> tuple[list, dict]:
+def _payload_context(con: duckdb.DuckDBPyConnection, suite: Suite) -> tuple[dict, dict]:
+    """A loaded payload checked as the raw asset checks it, against itself as last loaded."""
+    if not suite.validates_payload:
+        return {}, {}
+    rows = con.execute(f"select count(*) from {suite.relation}").fetchone()[0]
+    relations = {"payload": suite.relation, "previous": suite.relation}
+    return relations, {"payload_date": date.today(), "previous_row_count": rows}
+
+
+def _suites(con: duckdb.DuckDBPyConnection, suites: list[tuple[str, Suite]]) -> tuple[list, dict]:
     failed, seconds = [], {}
-    for relation, module in suites:
+    for relation, suite in suites:
         started = time.perf_counter()
-        outcomes = check_suite(con, module)
+        outcomes = check_suite(con, suite, *_payload_context(con, suite))
         seconds[relation] = time.perf_counter() - started
         failed += [f"{relation}:{o.expectation}:{o.column}" for o in outcomes if not o.success]
     return failed, seconds

@@ -48,7 +48,7 @@ PYTHON = sys.executable
 # (BENCH_SIZES=1000000,10000000); the ingestion and its checks run at every size.
 DEFAULT_SIZES = "1000000"
 DEFAULT_INGEST_SIZES = "100000,1000000,10000000"
-CHECKED_SUITES = ["raw/ccgp_shandong__intentions.py", "marts/fct_procurement_notices.py"]
+CHECKED_SUITES = ["raw/ccgp_shandong__intentions.yml", "marts/fct_procurement_notices.yml"]
 
 
 @dataclass(frozen=True)

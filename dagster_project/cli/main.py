@@ -27,6 +27,11 @@ def _parser() -> argparse.ArgumentParser:
         help="run the job even when no input changed since the last refresh (it then "
         "re-reads every source and rebuilds nothing)",
     )
+    refresh.add_argument(
+        "--strict",
+        action="store_true",
+        help="exit 1 when a payload was rejected (the other datasets are still published)",
+    )
     refresh.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
 
     sql = sub.add_parser("sql", help="run a read-only query against the published file")
@@ -51,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
         action="store_true",
         help="bring the site up to date with the published file and exit without serving",
     )
+    sub.add_parser("docs", help="rebuild the data-quality page from the published file")
 
     dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
     dev.add_argument("--port", default="3000")
@@ -66,7 +72,7 @@ def _refresh(args: argparse.Namespace) -> int:
 
     return run_refresh(
         force=args.force, wait=not args.no_wait, verbose=args.verbose,
-        shortcut=not args.no_shortcut,
+        shortcut=not args.no_shortcut, strict=args.strict,
     )  # fmt: skip
 
 
@@ -89,6 +95,18 @@ def _ingest_report(args: argparse.Namespace) -> int:
     return run_ingest_report(args.path, verbose=args.verbose)
 
 
+def _docs(args: argparse.Namespace) -> int:
+    from dagster_project.quality.docs import write_page
+    from dagster_project.settings import paths
+
+    page = write_page(paths())
+    if page is None:
+        print("egov docs: nothing published yet; run egov refresh first", file=sys.stderr)
+        return 1
+    print(page)
+    return 0
+
+
 def _dev(args: argparse.Namespace) -> int:
     from dagster_project.cli.dev import run_dev
 
@@ -107,6 +125,7 @@ COMMANDS = {
     "status": _status,
     "ingest-report": _ingest_report,
     "dashboard": _dashboard,
+    "docs": _docs,
     "dev": _dev,
 }
 

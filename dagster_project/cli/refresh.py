@@ -16,9 +16,17 @@ EXIT_BUSY = 75
 
 
 def run_refresh(
-    *, force: bool = False, wait: bool = True, verbose: bool = False, shortcut: bool = True
+    *,
+    force: bool = False,
+    wait: bool = True,
+    verbose: bool = False,
+    shortcut: bool = True,
+    strict: bool = False,
 ) -> int:
     """Full refresh + publish. Exit 0 on success, 1 on any failure, 75 if busy and not waiting.
+
+    A rejected payload fails its own dataset only: the rest is published and the exit code is
+    0, or 1 when `strict`.
 
     Unless forced, a refresh whose inputs all match the last successful one ends at once,
     without starting Dagster (core.changes.input_digest, publish.records.unchanged_since).
@@ -29,7 +37,9 @@ def run_refresh(
             digest = _input_digest(home)
             if shortcut and not force and _answer_unchanged(home, digest):
                 return 0
-            return _run_job(home, force=force, verbose=verbose, wait=wait, digest=digest)
+            return _run_job(
+                home, force=force, verbose=verbose, wait=wait, digest=digest, strict=strict
+            )
     except RefreshBusyError as exc:
         print(f"egov: {exc}", file=sys.stderr)
         return EXIT_BUSY
@@ -59,14 +69,16 @@ def _answer_unchanged(home: Paths, digest: str | None) -> bool:
     return True
 
 
-def _run_job(home: Paths, *, force: bool, verbose: bool, wait: bool, digest: str | None) -> int:
+def _run_job(
+    home: Paths, *, force: bool, verbose: bool, wait: bool, digest: str | None, strict: bool
+) -> int:
     # Lazy on purpose: the session imports Dagster, dbt and the definitions (seconds), which
     # the no-op answer above must not pay (it answers in a fraction of a second).
     from dagster_project.cli.refresh_job import execute
 
     started = time.monotonic()
     records.forget_refresh(home)
-    code, run_id = execute(force=force, verbose=verbose, wait=wait, started=started)
+    code, run_id = execute(force=force, verbose=verbose, wait=wait, started=started, strict=strict)
     if code == 0 and digest is not None and run_id is not None:
         records.record_refresh(home, digest, run_id)
     return code

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 import time
 
+from dagster_project.cli.rejections import only_datasets_failed, rejected_payloads, rest_of_refresh
 from dagster_project.cli.session import Session, locked_session
 from dagster_project.cli.summary import print_report, step_failures
 from dagster_project.jobs import refresh_all
@@ -13,10 +14,13 @@ from dagster_project.reports.sync import stale_documents
 from dagster_project.transform.assets import build_run_config
 
 
-def execute(*, force: bool, verbose: bool, wait: bool, started: float) -> tuple[int, str | None]:
-    """(exit code, run id of the refresh job or None when it did not start)."""
+def execute(
+    *, force: bool, verbose: bool, wait: bool, started: float, strict: bool = False
+) -> tuple[int, str | None]:
+    """(exit code, run id of the refresh job or None when it did not start or a payload was
+    rejected: such a refresh is not a state the no-op shortcut may answer from)."""
     with locked_session(wait=wait, verbose=verbose) as session:
-        code, run_id = _refresh(session, force=force, started=started)
+        code, run_id = _refresh(session, force=force, started=started, strict=strict)
         if session.log_file is not None:
             print(f"log:       {session.log_file}")
         return code, run_id
@@ -31,7 +35,9 @@ def _load_documents(session: Session) -> list[str]:
     return failures
 
 
-def _refresh(session: Session, *, force: bool, started: float) -> tuple[int, str | None]:
+def _refresh(
+    session: Session, *, force: bool, started: float, strict: bool
+) -> tuple[int, str | None]:
     failed_documents = _load_documents(session)
     if failed_documents:
         print("egov refresh FAILED: report documents not loaded:", file=sys.stderr)
@@ -39,7 +45,35 @@ def _refresh(session: Session, *, force: bool, started: float) -> tuple[int, str
             print(f"  {line}", file=sys.stderr)
         print(f"  nothing published; {session.home.published_db} is unchanged", file=sys.stderr)
         return 1, None
-    result = session.execute(
-        refresh_all.name, trigger="cli", run_config=build_run_config(force=force)
+    run_config = build_run_config(force=force)
+    result = session.execute(refresh_all.name, trigger="cli", run_config=run_config)
+    rejected = rejected_payloads(result)
+    if not rejected or not only_datasets_failed(result):
+        return print_report(session.home, result, time.monotonic() - started), result.run_id
+    return _publish_the_rest(session, rejected, run_config, started=started, strict=strict)
+
+
+def _publish_the_rest(
+    session: Session, rejected: dict[str, str], run_config: dict, *, started: float, strict: bool
+) -> tuple[int, None]:
+    """Datasets whose payload was rejected keep their previous payload: build, check and
+    publish everything else from what is loaded, in a second run without the raw assets."""
+    print(f"egov refresh: {len(rejected)} payload(s) rejected:", file=sys.stderr)
+    for message in rejected.values():
+        print(f"  {message}", file=sys.stderr)
+    job = session.defs.resolve_job_def(refresh_all.name)
+    rest = session.execute(
+        refresh_all.name,
+        trigger="cli",
+        run_config=run_config,
+        asset_selection=rest_of_refresh(job),
     )
-    return print_report(session.home, result, time.monotonic() - started), result.run_id
+    code = print_report(session.home, rest, time.monotonic() - started)
+    if strict and code == 0:
+        print(
+            f"egov refresh --strict: exit 1, {len(rejected)} payload(s) rejected "
+            f"({', '.join(sorted(rejected))})",
+            file=sys.stderr,
+        )
+        code = 1
+    return code, None

@@ -43,13 +43,16 @@ class Session:
         trigger: str,
         partition_key: str | None = None,
         run_config: dict[str, Any] | None = None,
+        asset_selection: list[dg.AssetKey] | None = None,
     ) -> dg.ExecuteInProcessResult:
-        """Run a job of the definitions in this process, its logs sent to the log file."""
+        """Run a job of the definitions (or `asset_selection` of it) in this process, its logs
+        sent to the log file."""
         with output_to(self.log_file):
             return self.defs.resolve_job_def(job_name).execute_in_process(
                 instance=self.instance,
                 partition_key=partition_key,
                 run_config=run_config,
+                asset_selection=asset_selection,
                 tags=self.run_tags(trigger),
                 raise_on_error=False,
             )

@@ -6,7 +6,7 @@ import dagster as dg
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.publish import records
 from dagster_project.publish.writer import publish
-from dagster_project.quality.gx_runner import build_docs
+from dagster_project.quality.docs import build_docs
 from dagster_project.settings import DUCKDB_POOL
 
 PUBLISH_KEY = dg.AssetKey(["publish", "egov_duckdb"])
@@ -30,7 +30,7 @@ def build_publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
         home = build_db.paths
         fingerprint = records.built_fingerprint(home) or "unknown"
         result = publish(home, run_id=context.run_id, fingerprint=fingerprint)
-        docs = build_docs(home.docs_dir)
+        docs = build_docs(home)
         records.record_published(
             home,
             {"fingerprint": fingerprint, "sha256": result.sha256, "run_id": context.run_id},

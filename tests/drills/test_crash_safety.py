@@ -85,21 +85,24 @@ def test_readers_see_no_error_while_a_refresh_replaces_the_file(home, tmp_path):
     assert inodes >= 2, "the published file was not replaced"
 
 
-def test_failing_blocking_expectation_publishes_nothing(home):
+def test_failing_blocking_expectation_rejects_only_its_payload(home):
     before = sha256_file(home / "egov.duckdb")
     lines = (SNAPSHOTS / "modood" / "provinces.csv").read_text(encoding="utf-8").splitlines()
     bad = _drop(home, "modood/provinces", "provinces.csv", "\n".join(lines[:-1]) + "\n")
     result = _egov(home, "refresh")
-    assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "gx_modood__provinces" in output
-    assert "expect_table_row_count_to_equal" in output
-    assert "nothing published" in output
+    assert result.returncode == 0, output
+    assert "raw.modood__provinces: payload rejected" in output
+    assert "table row count to equal" in output and "file provinces.csv" in output
+    # Nothing else changed: nothing to republish, the published file is byte-identical.
     assert sha256_file(home / "egov.duckdb") == before
     landed = list((home / "landing" / "modood__provinces").glob("*/provinces.csv"))
     assert any(p.read_text(encoding="utf-8") == bad.read_text(encoding="utf-8") for p in landed)
+    strict = _egov(home, "refresh", "--strict")
+    assert strict.returncode == 1
+    assert "raw.modood__provinces: payload rejected" in strict.stderr
     bad.unlink()
-    fixed = _egov(home, "refresh")
+    fixed = _egov(home, "refresh", "--strict")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
 
 
@@ -108,8 +111,8 @@ def test_unparseable_input_names_dataset_file_row_and_column(home):
     text = (SNAPSHOTS / "modood" / "cities.csv").read_text(encoding="utf-8").splitlines()
     text[4] = text[4].replace(text[4].split(",")[0], "13x4", 1)
     bad = _drop(home, "modood/cities", "cities.csv", "\n".join(text) + "\n")
-    result = _egov(home, "refresh")
-    assert result.returncode != 0
+    result = _egov(home, "refresh", "--strict")
+    assert result.returncode == 1
     output = result.stdout + result.stderr
     for part in ("modood__cities", "file cities.csv", "row 5", "column code"):
         assert part in output, output

@@ -42,13 +42,26 @@ RANK, SCORE = "排名", "总体指数"
 LEVELS = {"省级政府": "province", "重点城市": "prefecture"}
 # Listed among the provincial governments, but not a province: no code, no score printed.
 XPCC = "新疆生产建设兵团"
-_HEADER = re.compile(rf"{RANK}\s+(?P<level>\S+)\s+{SCORE}")
+# The visible text of an HTML copy joins the header cells (排名省级政府总体指数).
+_HEADER = re.compile(rf"{RANK}\s*(?P<level>\S+?)\s*{SCORE}")
 _ROW = re.compile(r"(?P<rank>\d+)\s+(?P<name>[^\s\d]+)(?:\s+(?P<score>\S+))?")
 _STARTS_LIKE_ROW = re.compile(r"\d+\s")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})")
 
 
-@register("cps_egov.online_service_index")
+@register(
+    "cps_egov.online_service_index",
+    columns=[
+        "evaluation_year",
+        "region_level",
+        "table_title",
+        "printed_rank",
+        "region_name_raw",
+        "region_code",
+        "score",
+        "source_row",
+    ],
+)
 def parse_online_service_index(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per region of each ranking table: printed rank, name, code, score (0–100)."""
     lines = _page_lines(path, encoding)
