@@ -1,4 +1,5 @@
-"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dev)."""
+"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, reports,
+dev)."""
 
 from __future__ import annotations
 
@@ -36,10 +37,26 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser("status", help="last refresh, per-asset materialization times, checks")
 
     ingest = sub.add_parser(
-        "ingest-report", help="ingest one report document (.txt, .md, .html) and publish"
+        "ingest-report",
+        help="ingest one report document and publish (exit 1 if the document is rejected)",
     )
-    ingest.add_argument("path", help="the report document")
+    ingest.add_argument("path", help="the report document (a side-car <file>.yml beside it "
+                        "may declare licence, publisher, kind)")  # fmt: skip
     ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
+    reports = sub.add_parser("reports", help="the report documents and their status")
+    actions = reports.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser(
+        "list", help="id, title, edition, date, status, facts, flagged (published file)"
+    )
+    listing.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    remove = actions.add_parser(
+        "remove", help="take a document out of the warehouse at the next refresh"
+    )
+    remove.add_argument("document_id", help="the document's id (see `egov reports list`)")
+    remove.add_argument(
+        "--purge", action="store_true", help="also delete its landed bytes (kept by default)"
+    )
 
     dev = sub.add_parser("dev", help="start the Dagster UI on this warehouse home")
     dev.add_argument("--port", default="3000")
@@ -78,6 +95,14 @@ def _ingest_report(args: argparse.Namespace) -> int:
     return run_ingest_report(args.path, verbose=args.verbose)
 
 
+def _reports(args: argparse.Namespace) -> int:
+    from dagster_project.cli.reports import run_list, run_remove
+
+    if args.action == "list":
+        return run_list(args.format)
+    return run_remove(args.document_id, purge=args.purge)
+
+
 def _dev(args: argparse.Namespace) -> int:
     from dagster_project.cli.dev import run_dev
 
@@ -89,6 +114,7 @@ COMMANDS = {
     "sql": _sql,
     "status": _status,
     "ingest-report": _ingest_report,
+    "reports": _reports,
     "dev": _dev,
 }
 

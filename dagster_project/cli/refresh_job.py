@@ -1,10 +1,16 @@
-"""The Dagster half of `egov refresh`: load changed report documents, run `refresh_all`."""
+"""The Dagster half of `egov refresh`: load changed report documents, run `refresh_all`.
+
+A rejected document is loaded as a status row, not a failure (reports.outcome): the refresh
+publishes everything else and ends with one warning per rejected document. A document that
+fails to load for any other reason (the build file, the disk) fails the refresh.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 
+from dagster_project.cli.reports import print_rejected
 from dagster_project.cli.session import Session, locked_session
 from dagster_project.cli.summary import print_report, step_failures
 from dagster_project.jobs import refresh_all
@@ -42,4 +48,7 @@ def _refresh(session: Session, *, force: bool, started: float) -> tuple[int, str
     result = session.execute(
         refresh_all.name, trigger="cli", run_config=build_run_config(force=force)
     )
-    return print_report(session.home, result, time.monotonic() - started), result.run_id
+    code = print_report(session.home, result, time.monotonic() - started)
+    if code == 0:
+        print_rejected(session.home)
+    return code, result.run_id

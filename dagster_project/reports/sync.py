@@ -1,7 +1,8 @@
 """Which report documents the warehouse must (re)load, and their partitions registered.
 
-`egov refresh` loads every known document whose version (bytes + extractor) is not the one
-in raw.report_* before it runs `refresh_all`; the inbox sensor does the same per document.
+`egov refresh` loads every known document whose version (bytes, extractor, checks, what is
+declared about it) is not the one in raw.report_* before it runs `refresh_all`, and takes
+out the rows of removed documents; the inbox sensor does the same per document.
 """
 
 from __future__ import annotations
@@ -22,11 +23,14 @@ def register(instance: dg.DagsterInstance, document_ids: list[str]) -> None:
 
 
 def stale_documents(instance: dg.DagsterInstance, home: Paths) -> list[str]:
-    """Every known document (registered) whose loaded version is not its current one."""
+    """Every known document (registered) whose loaded version is not its current one; a
+    removed document is stale until its rows are gone (never, if it was never loaded)."""
     known = documents.known_documents(home)
     register(instance, list(known))
-    return [
-        document_id
-        for document_id, document in known.items()
-        if loaded_version(instance, document_id) != document.data_version
-    ]
+    stale = []
+    for document_id, document in known.items():
+        loaded = loaded_version(instance, document_id)
+        if loaded == document.data_version or (document.origin == "removed" and loaded is None):
+            continue
+        stale.append(document_id)
+    return stale

@@ -1,6 +1,8 @@
-"""raw.report_facts: what the extractor wrote, before any join.
+"""raw.report_facts: what the extractor wrote for published documents, before any join.
 
-Blocking: an id collision or a unit outside the vocabulary is an extractor bug.
+Blocking: a document whose figures collide or lack a unit or sentence is rejected before it
+is loaded (dagster_project/reports/checks.py), so a failure here is an extractor or a
+checks bug, never one bad document.
 """
 
 from great_expectations import expectations as gxe
@@ -27,6 +29,7 @@ def expectations() -> dict[str, list]:
                     "quality_flag",
                     "char_start",
                     "char_end",
+                    "page",
                 ],
                 exact_match=False,
             ),
