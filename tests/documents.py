@@ -14,6 +14,16 @@ REPORT_2027 = (
 )
 
 
+# A second market report, sound on its own, whose smart-government IT spend figures
+# contradict the bundled report's path: the analytical marts, which combine the latest
+# edition of every report, may fail their checks with it.
+RIVAL_SPEND = (
+    "2025年中国数字政府IT投资研究报告_第1页\n\n"
+    "摘要\n据IDC数据显示,2023年全国智慧政务相关IT支出达1,500亿元,同比增长10.0%,"
+    "预计到2026年将突破2,000亿元,2021-2026年复合增长率达到12.0%。\n"
+)
+
+
 def image_only_pdf(path: Path) -> Path:
     """A one-page PDF whose only content is an image (a scan): no text layer at all."""
     width, height = 64, 32

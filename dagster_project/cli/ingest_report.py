@@ -1,8 +1,10 @@
 """egov ingest-report PATH: land one report document, rebuild what depends on it, publish.
 
-A document the warehouse rejects (reports.checks) is still landed and recorded, with its
-reason, in marts.dim_report_document; the command then exits 1 naming the document and the
-reason, and the next `egov refresh` is not affected by it.
+A document the warehouse rejects (reports.checks), or holds back because the warehouse's
+checks fail with it (cli.isolation), is still landed and recorded, with its reason, in
+marts.dim_report_document; the command then exits 1 naming the document and the reason, and
+the next `egov refresh` is not affected by it. Ingesting a held document again tries it
+again.
 """
 
 from __future__ import annotations
@@ -14,8 +16,10 @@ from typing import Any
 
 import dagster as dg
 
+from dagster_project.cli.isolation import execute_isolating_documents
 from dagster_project.cli.session import locked_session
 from dagster_project.cli.summary import print_report
+from dagster_project.landing.document_state import release_hold
 from dagster_project.reports import documents
 from dagster_project.reports.assets import DOCUMENTS_KEY
 from dagster_project.reports.extraction.loaders import supported_suffixes
@@ -60,12 +64,16 @@ def run_ingest_report(path_text: str, verbose: bool = False) -> int:
     with locked_session(wait=True, verbose=verbose) as session:
         started = time.monotonic()
         document = documents.land_given(path, session.home)
+        # Asking for a document again is asking to try it again, even if it was held back.
+        release_hold(document.document_id, session.home)
         register(session.instance, [document.document_id])
-        result = session.execute(
-            ingest_report.name, trigger="ingest-report", partition_key=document.document_id
-        )
+        result, held = execute_isolating_documents(
+            session, ingest_report.name, trigger="ingest-report",
+            partition_key=document.document_id,
+        )  # fmt: skip
         outcome = _outcome(result)
-        print(f"{document.document_id}: {_describe(outcome)}")
+        described = "rejected: held back" if document.document_id in held else _describe(outcome)
+        print(f"{document.document_id}: {described}")
         code = print_report(session.home, result, time.monotonic() - started)
         if session.log_file is not None:
             print(f"log:       {session.log_file}")

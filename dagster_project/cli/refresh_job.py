@@ -1,6 +1,7 @@
 """The Dagster half of `egov refresh`: load changed report documents, run `refresh_all`.
 
-A rejected document is loaded as a status row, not a failure (reports.outcome): the refresh
+A rejected document is loaded as a status row, not a failure (reports.outcome), and a
+document the warehouse's checks fail with is held back (cli.isolation): the refresh
 publishes everything else and ends with one warning per rejected document. A document that
 fails to load for any other reason (the build file, the disk) fails the refresh.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 import sys
 import time
 
+from dagster_project.cli.isolation import execute_isolating_documents
 from dagster_project.cli.reports import print_rejected
 from dagster_project.cli.session import Session, locked_session
 from dagster_project.cli.summary import print_report, step_failures
@@ -45,8 +47,8 @@ def _refresh(session: Session, *, force: bool, started: float) -> tuple[int, str
             print(f"  {line}", file=sys.stderr)
         print(f"  nothing published; {session.home.published_db} is unchanged", file=sys.stderr)
         return 1, None
-    result = session.execute(
-        refresh_all.name, trigger="cli", run_config=build_run_config(force=force)
+    result, _ = execute_isolating_documents(
+        session, refresh_all.name, trigger="cli", run_config=build_run_config(force=force)
     )
     code = print_report(session.home, result, time.monotonic() - started)
     if code == 0:

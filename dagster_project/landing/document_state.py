@@ -4,7 +4,9 @@ It holds the current version (sha256, file name, when it was landed, what its ow
 declared in a side-car) or, once `egov reports remove` took the document out, `removed`
 (which bytes, when, whether they were purged) and no current version, so neither the inbox
 nor the landing store brings those bytes back, and the change digest of `egov refresh`
-sees the removal. Reading a record costs no more than the JSON (`egov reports list`).
+sees the removal. `held` marks a version the warehouse's checks failed with after it
+passed the document's own checks (cli.isolation): it is loaded as rejected. Reading a
+record costs no more than the JSON (`egov reports list`).
 """
 
 from __future__ import annotations
@@ -107,3 +109,36 @@ def record_removal(
     state["removed"] = {"sha256": sha256, "file": file, "at": now_iso(), "purged": purge}
     write_json(state_file, state)
     return removal(document_id, home)
+
+
+def held(document_id: str, paths: Paths | None = None) -> dict[str, Any] | None:
+    """The hold on a document version the warehouse could not publish with the rest
+    ({data_version, reason, at}), if any."""
+    home = paths or default_paths()
+    record = read_json(home.report_state(document_id)).get("held")
+    return record if isinstance(record, dict) else None
+
+
+def record_hold(
+    document_id: str, data_version: str, reason: str, paths: Paths | None = None
+) -> None:
+    """Hold this version of the document back: it is loaded as rejected with `reason` until
+    its bytes, its declaration or the code reading it change (or `egov ingest-report` asks
+    for it again)."""
+    home = paths or default_paths()
+    state_file = home.report_state(document_id)
+    state = read_json(state_file)
+    state["held"] = {"data_version": data_version, "reason": reason, "at": now_iso()}
+    write_json(state_file, state)
+
+
+def release_hold(document_id: str, paths: Paths | None = None) -> bool:
+    """Lift the hold (True if there was one)."""
+    home = paths or default_paths()
+    state_file = home.report_state(document_id)
+    state = read_json(state_file)
+    if "held" not in state:
+        return False
+    state.pop("held")
+    write_json(state_file, state)
+    return True

@@ -46,6 +46,15 @@ def loaded_version(instance: dg.DagsterInstance, document_id: str) -> str | None
     return last.tags.get("dagster/data_version") if last else None
 
 
+def loaded_status(instance: dg.DagsterInstance, document_id: str) -> tuple[str | None, str | None]:
+    """(data version, status) of the document as last loaded; (None, None) if never."""
+    last = _last_load(instance, document_id)
+    if last is None:
+        return None, None
+    status = last.metadata.get("status")
+    return last.tags.get("dagster/data_version"), str(status.value) if status else None
+
+
 def _summary(document: documents.ReportDocument, outcome: Outcome | None) -> dict[str, Any]:
     summary: dict[str, Any] = {
         "document_id": document.document_id,

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from dagster_project.core import changes
 from dagster_project.core.files import sha256_file
 from dagster_project.landing.document_state import (
     current_document,
+    held,
     landed_document_ids,
     removal,
 )
@@ -52,11 +53,12 @@ class ReportDocument:
     sha256: str | None
     declared: Declared = field(default_factory=Declared)
     declaration_problem: str | None = None
+    held_reason: str | None = None  # why this version is held back (landing.document_state)
 
     @property
-    def data_version(self) -> str:
+    def base_version(self) -> str:
         """Document bytes, the code that reads and checks them, and what is declared about
-        them: any of these changing re-ingests."""
+        them: any of these changing re-ingests (and lifts a hold on the old version)."""
         if self.origin == "removed":
             return f"removed-{(self.sha256 or 'unknown')[:16]}"
         bundled = self.path if self.origin == "bundled" else None
@@ -64,6 +66,11 @@ class ReportDocument:
         declared = json.dumps([self.declared.as_dict(), self.declaration_problem], sort_keys=True)
         digest = hashlib.sha256(f"{_warehouse_code_digest()}{declared}".encode()).hexdigest()
         return f"{extracted}-{digest[:8]}"
+
+    @property
+    def data_version(self) -> str:
+        """The version loaded into raw.report_*: a held version loads again, as rejected."""
+        return f"{self.base_version}-held" if self.held_reason else self.base_version
 
 
 @cache
@@ -148,10 +155,20 @@ def _without_removed(found: dict[str, ReportDocument], home: Paths) -> dict[str,
     return found
 
 
+def _with_holds(found: dict[str, ReportDocument], home: Paths) -> dict[str, ReportDocument]:
+    for document_id in landed_document_ids(home):
+        document, hold = found.get(document_id), held(document_id, home)
+        if document is not None and hold and hold.get("data_version") == document.base_version:
+            found[document_id] = replace(document, held_reason=str(hold.get("reason")))
+    return found
+
+
 def known_documents(home: Paths) -> dict[str, ReportDocument]:
     """Every document the warehouse knows: a file waiting in the inbox wins over the landed
-    version, which wins over the bundled output; a removal wins over all of them."""
-    return _without_removed({**_bundled(), **_landed(home), **_waiting(home)}, home)
+    version, which wins over the bundled output; a removal wins over all of them. A version
+    held back carries the reason."""
+    found = {**_bundled(), **_landed(home), **_waiting(home)}
+    return _with_holds(_without_removed(found, home), home)
 
 
 def _declared_record(document: ReportDocument) -> dict:
@@ -163,10 +180,7 @@ def land_if_waiting(document: ReportDocument, home: Paths) -> ReportDocument:
     if document.origin != "inbox" or document.path is None:
         return document
     landed = land_document(document.path, document.document_id, home, _declared_record(document))
-    return ReportDocument(
-        document.document_id, "landed", landed.file, landed.sha256, document.declared,
-        document.declaration_problem,
-    )  # fmt: skip
+    return replace(document, origin="landed", path=landed.file, sha256=landed.sha256)
 
 
 def land_given(path: Path, home: Paths) -> ReportDocument:

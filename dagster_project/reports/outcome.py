@@ -1,5 +1,6 @@
 """What becomes of one document version: published with its rows, rejected with a reason,
-or removed.
+or removed. A version held back (it passed its own checks, but the warehouse's failed with
+it: cli.isolation) is rejected with the reason of the hold.
 
 Any failure to read the document (an exception out of the extraction library: its typed
 error names the file and the reason, anything else is reported with its type) and any
@@ -60,8 +61,9 @@ def outcome_of(document: ReportDocument) -> Outcome:
     row = _document_row(document, tables["report_documents"][0])
     tables["report_documents"] = [row]
     problems = checks.document_problems(tables)
-    if problems:
-        return _rejected(document, row, problems, extracted=tables)
+    if problems or document.held_reason:
+        held = None if problems else document.held_reason
+        return _rejected(document, row, problems, reason=held, extracted=tables)
     row.update(status="published", status_reason=None)
     return Outcome("published", None, tables, tables)
 

@@ -6,7 +6,9 @@ every test passes alone): `egov ingest-report` of a binary file named .txt (reje
 and `egov refresh` (exit 0, the rejected documents as warnings, everything else published);
 a second `egov refresh` with every bad file still in landing and in the inbox; `egov reports
 list`; `egov reports remove` of a rejected and (with --purge) of a published document, and
-the refresh that takes them out. Every case file is written by the test.
+the refresh that takes them out, with a rival report dropped at the same time that is sound
+on its own but may fail the analytical marts' checks (then it is held back). Every case
+file is written by the test.
 """
 
 from __future__ import annotations
@@ -115,11 +117,14 @@ def listed(home: Path, refreshed_again: Step) -> tuple[list[dict], object]:
 
 @pytest.fixture(scope="module")
 def removed(home: Path, listed) -> tuple[list, Step]:
+    """Two removals, then a refresh that also meets a rival report in the inbox."""
     removals = [
         egov(home, "reports", "remove", "empty"),
         egov(home, "reports", "remove", "gbk-report-2027", "--purge"),
         egov(home, "reports", "remove", "no-such-document"),
     ]
+    rival = home / "inbox" / "reports" / "rival-spend-2025.txt"
+    rival.write_text(make.RIVAL_SPEND, encoding="utf-8")
     return removals, _snapshot(home, egov(home, "refresh"))
 
 
@@ -216,3 +221,17 @@ def test_reports_remove_takes_documents_out_at_the_next_refresh(home, removed) -
     assert read_json(home / "state" / "reports" / "gbk-report-2027.json")["removed"]["purged"]
     assert (home / "inbox" / "reports" / "gbk report 2027.txt").exists()
     assert "warning: report document empty" not in after.stderr
+
+
+def test_a_report_the_marts_fail_with_is_held_back_and_the_rest_published(removed) -> None:
+    _, after = removed
+    assert after.returncode == 0, after.stdout + after.stderr
+    rival = after.documents["rival-spend-2025"]
+    if rival["status"] == "published":
+        assert after.facts["rival-spend-2025"] >= 1  # the marts took both reports
+        return
+    assert rival["reason"].startswith("rival-spend-2025.txt: held back: the warehouse check ")
+    assert "rival-spend-2025" not in after.facts
+    assert "running it again with them held back" in after.stderr
+    assert after.facts[BUNDLED] == 351
+    assert after.documents[CHINESE_ID]["status"] == "published"

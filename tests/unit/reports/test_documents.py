@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 
 from dagster_project.core import changes
-from dagster_project.landing.document_state import record_removal, removal
+from dagster_project.landing.document_state import held as held_record
+from dagster_project.landing.document_state import (
+    record_hold,
+    record_removal,
+    release_hold,
+    removal,
+)
 from dagster_project.landing.documents import land_document
 from dagster_project.reports import documents
 from dagster_project.reports.outcome import outcome_of
@@ -160,3 +166,18 @@ def test_a_bundled_document_can_be_removed(home: Paths) -> None:
     bundled = documents.known_documents(home)["smart-gov-market-report-2026-preview"]
     record_removal(bundled.document_id, bundled.sha256, None, purge=False, paths=home)
     assert documents.known_documents(home)[bundled.document_id].origin == "removed"
+
+
+def test_a_held_version_is_rejected_with_its_reason_until_it_changes(home: Paths) -> None:
+    _drop(home, "Market Report 2027.txt", REPORT)
+    document = documents.known_documents(home)["market-report-2027"]
+    record_hold(document.document_id, document.base_version, "held: check x fails", home)
+    held = documents.known_documents(home)["market-report-2027"]
+    assert held.held_reason == "held: check x fails"
+    assert held.data_version == f"{document.base_version}-held"
+    outcome = outcome_of(held)
+    assert (outcome.status, outcome.reason) == ("rejected", "held: check x fails")
+    assert outcome.tables["report_documents"][0]["title"], "a held document keeps its identity"
+    _drop(home, "Market Report 2027.txt", REPORT + "\n新增一句。\n")
+    assert documents.known_documents(home)["market-report-2027"].held_reason is None
+    assert release_hold("market-report-2027", home) and not held_record("market-report-2027", home)
