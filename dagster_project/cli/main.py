@@ -1,4 +1,5 @@
-"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, dashboard, dev)."""
+"""egov: the command line of the warehouse (refresh, sql, status, ingest-report, reports,
+dashboard, docs, dev)."""
 
 from __future__ import annotations
 
@@ -42,10 +43,26 @@ def _parser() -> argparse.ArgumentParser:
 
     ingest = sub.add_parser(
         "ingest-report",
-        help="ingest one report document (text, Markdown, HTML, PDF or Word) and publish",
+        help="ingest one report document (text, Markdown, HTML, PDF or Word) and publish "
+        "(exit 1 if the document is rejected)",
     )
-    ingest.add_argument("path", help="the report document")
+    ingest.add_argument("path", help="the report document (a side-car <file>.yml beside it "
+                        "may declare licence, publisher, kind)")  # fmt: skip
     ingest.add_argument("-v", "--verbose", action="store_true", help="stream Dagster's log")
+
+    reports = sub.add_parser("reports", help="the report documents and their status")
+    actions = reports.add_subparsers(dest="action", required=True)
+    listing = actions.add_parser(
+        "list", help="id, title, edition, date, status, facts, flagged (published file)"
+    )
+    listing.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    remove = actions.add_parser(
+        "remove", help="take a document out of the warehouse at the next refresh"
+    )
+    remove.add_argument("document_id", help="the document's id (see `egov reports list`)")
+    remove.add_argument(
+        "--purge", action="store_true", help="also delete its landed bytes (kept by default)"
+    )
 
     dashboard = sub.add_parser(
         "dashboard", help="serve the dashboard ($EGOV_HOME/dashboard) on http://127.0.0.1"
@@ -107,6 +124,14 @@ def _docs(args: argparse.Namespace) -> int:
     return 0
 
 
+def _reports(args: argparse.Namespace) -> int:
+    from dagster_project.cli.reports import run_list, run_remove
+
+    if args.action == "list":
+        return run_list(args.format)
+    return run_remove(args.document_id, purge=args.purge)
+
+
 def _dev(args: argparse.Namespace) -> int:
     from dagster_project.cli.dev import run_dev
 
@@ -126,6 +151,7 @@ COMMANDS = {
     "ingest-report": _ingest_report,
     "dashboard": _dashboard,
     "docs": _docs,
+    "reports": _reports,
     "dev": _dev,
 }
 

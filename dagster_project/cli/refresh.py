@@ -6,6 +6,7 @@ import sys
 import time
 
 from dagster_project.cli.published import print_published
+from dagster_project.cli.reports import print_rejected
 from dagster_project.core import changes
 from dagster_project.core.lock import RefreshBusyError, refresh_lock
 from dagster_project.landing.declarations import all_specs
@@ -66,6 +67,7 @@ def _answer_unchanged(home: Paths, digest: str | None) -> bool:
     )
     print("  egov refresh --no-shortcut runs the job anyway; --force rebuilds everything")
     print_published(home, republished=False)
+    print_rejected(home)
     return True
 
 

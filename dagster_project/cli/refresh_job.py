@@ -1,11 +1,20 @@
-"""The Dagster half of `egov refresh`: load changed report documents, run `refresh_all`."""
+"""The Dagster half of `egov refresh`: load changed report documents, run `refresh_all`.
+
+A rejected document is loaded as a status row, not a failure (reports.outcome), and a
+document the warehouse's checks fail with is held back (cli.isolation); a rejected dataset
+payload keeps the previous one and the rest is built in a second run (cli.rejections). The
+refresh publishes everything else and ends with one warning per rejected document. A
+document that fails to load for any other reason (the build file, the disk) fails the refresh.
+"""
 
 from __future__ import annotations
 
 import sys
 import time
 
+from dagster_project.cli.isolation import execute_isolating_documents
 from dagster_project.cli.rejections import only_datasets_failed, rejected_payloads, rest_of_refresh
+from dagster_project.cli.reports import print_rejected
 from dagster_project.cli.session import Session, locked_session
 from dagster_project.cli.summary import print_report, step_failures
 from dagster_project.jobs import refresh_all
@@ -46,11 +55,17 @@ def _refresh(
         print(f"  nothing published; {session.home.published_db} is unchanged", file=sys.stderr)
         return 1, None
     run_config = build_run_config(force=force)
-    result = session.execute(refresh_all.name, trigger="cli", run_config=run_config)
-    rejected = rejected_payloads(result)
-    if not rejected or not only_datasets_failed(result):
-        return print_report(session.home, result, time.monotonic() - started), result.run_id
-    return _publish_the_rest(session, rejected, run_config, started=started, strict=strict)
+    first = session.execute(refresh_all.name, trigger="cli", run_config=run_config)
+    rejected = rejected_payloads(first)
+    if rejected and only_datasets_failed(first):
+        return _publish_the_rest(session, rejected, run_config, started=started, strict=strict)
+    result, _ = execute_isolating_documents(
+        session, refresh_all.name, trigger="cli", first=first, run_config=run_config
+    )
+    code = print_report(session.home, result, time.monotonic() - started)
+    if code == 0:
+        print_rejected(session.home)
+    return code, result.run_id
 
 
 def _publish_the_rest(
@@ -62,13 +77,16 @@ def _publish_the_rest(
     for message in rejected.values():
         print(f"  {message}", file=sys.stderr)
     job = session.defs.resolve_job_def(refresh_all.name)
-    rest = session.execute(
+    rest, _ = execute_isolating_documents(
+        session,
         refresh_all.name,
         trigger="cli",
         run_config=run_config,
         asset_selection=rest_of_refresh(job),
     )
     code = print_report(session.home, rest, time.monotonic() - started)
+    if code == 0:
+        print_rejected(session.home)
     if strict and code == 0:
         print(
             f"egov refresh --strict: exit 1, {len(rejected)} payload(s) rejected "

@@ -1,5 +1,6 @@
 select
-    regexp_replace(title, '[0-9]{4}', '', 'g') as report,
+    series_id,
     count(*) filter (where is_latest_edition) as latest
 from marts.dim_report_document
+where status = 'published'
 group by all

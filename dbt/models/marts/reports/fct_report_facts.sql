@@ -4,8 +4,11 @@ facts as (
     select * from {{ ref('stg_reports__facts') }}
 ),
 
+{# Only published documents: a rejected one has no rows here (nor in raw), whatever its
+    extraction found. #}
 documents as (
     select * from {{ ref('stg_reports__documents') }}
+    where status = 'published'
 ),
 
 sections as (
@@ -51,7 +54,8 @@ joined as (
         facts.char_start,
         facts.char_end,
         facts.sentence_start,
-        facts.sentence_end
+        facts.sentence_end,
+        facts.page
     from facts
     inner join documents on facts.document_id = documents.document_id
     left join sections on facts.section_id = sections.section_id
