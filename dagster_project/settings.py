@@ -146,7 +146,18 @@ def dbt_executable() -> str:
 
 
 def http_timeout_s() -> float:
+    """Per request: connecting, and each read of the body."""
     return float(os.environ.get("EGOV_HTTP_TIMEOUT_S", "30"))
+
+
+def http_deadline_s() -> float:
+    """Per fetch, everything included (attempts, redirects, backoff, the whole body)."""
+    return float(os.environ.get("EGOV_HTTP_DEADLINE_S", "600"))
+
+
+def http_max_bytes() -> int:
+    """The largest body a fetch accepts (a declaration's `max_bytes` wins)."""
+    return int(os.environ.get("EGOV_HTTP_MAX_BYTES", str(512 * 1024 * 1024)))
 
 
 def drill_pause_s(point: str) -> float:

@@ -6,13 +6,14 @@ import sys
 from collections import Counter
 
 import dagster as dg
+from dagster._core.execution.execution_result import ExecutionResult
 
 from dagster_project.cli.published import print_published
 from dagster_project.publish.assets import PUBLISH_KEY
 from dagster_project.settings import Paths
 
 
-def step_failures(result: dg.ExecuteInProcessResult) -> list[str]:
+def step_failures(result: ExecutionResult) -> list[str]:
     lines = []
     for event in result.all_events:
         if event.event_type == dg.DagsterEventType.STEP_FAILURE:
@@ -28,7 +29,7 @@ def step_failures(result: dg.ExecuteInProcessResult) -> list[str]:
     return lines
 
 
-def _check_lines(result: dg.ExecuteInProcessResult) -> tuple[Counter, list[str]]:
+def _check_lines(result: ExecutionResult) -> tuple[Counter, list[str]]:
     tally: Counter = Counter()
     failed = []
     for evaluation in result.get_asset_check_evaluations():
@@ -46,7 +47,7 @@ def _check_lines(result: dg.ExecuteInProcessResult) -> tuple[Counter, list[str]]
     return tally, failed
 
 
-def print_report(home: Paths, result: dg.ExecuteInProcessResult, seconds: float) -> int:
+def print_report(home: Paths, result: ExecutionResult, seconds: float) -> int:
     materialized = {e.asset_key for e in result.get_asset_materialization_events()}
     published = PUBLISH_KEY in materialized
     tally, failed_checks = _check_lines(result)

@@ -13,7 +13,7 @@ from dagster_project.core.resources import BuildDatabase
 from dagster_project.reports import documents
 from dagster_project.reports.extraction import extract_document
 from dagster_project.reports.extraction.output import read_output
-from dagster_project.reports.load import replace_document
+from dagster_project.reports.load import loaded_versions, replace_document
 from dagster_project.settings import DUCKDB_POOL
 
 REPORT_TABLES = (
@@ -105,7 +105,9 @@ def raw_report_documents(
     # Load inputs.
     document_id = context.partition_key
     document = documents.resolve(document_id, build_db.paths)
-    if loaded_version(context.instance, document_id) == document.data_version:
+    with build_db.connect() as con:
+        in_build = loaded_versions(con).get(document_id)
+    if document.data_version == in_build == loaded_version(context.instance, document_id):
         context.log.info(f"{document_id}: same bytes and extractor as loaded, nothing to do")
         yield from _results(document, {}, {})
         return
