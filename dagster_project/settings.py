@@ -178,6 +178,14 @@ def dbt_env(p: Paths) -> dict[str, str]:
     }
 
 
+def env_with_warning_filter(rule: str) -> dict[str, str]:
+    """This process's environment plus one PYTHONWARNINGS rule, for a child process."""
+    env = dict(os.environ)
+    given = env.get("PYTHONWARNINGS")
+    env["PYTHONWARNINGS"] = f"{given},{rule}" if given else rule
+    return env
+
+
 def apply_process_env(p: Paths) -> None:
     """Export the dbt and Dagster variables so subprocesses (dbt, the daemon) see them."""
     os.environ.update(dbt_env(p))

@@ -6,8 +6,11 @@ import argparse
 import os
 import sys
 from importlib import metadata
+from pathlib import Path
 
 from dagster_project.cli.render import DEFAULT_MAX_WIDTH
+from dagster_project.core.disk import disk_full_message, is_disk_full
+from dagster_project.settings import paths
 
 
 def _version() -> str:
@@ -121,13 +124,33 @@ COMMANDS = {
 }
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:  # `egov` alone: say what it can do
         parser.print_help()
         return 0
-    return COMMANDS[args.command](args)
+    home = paths()
+    published_before = _identity(home.published_db)
+    try:
+        return COMMANDS[args.command](args)
+    except Exception as exc:
+        # A full disk can strike anywhere (SQLite of the run history, DuckDB, a record, a
+        # log): one paragraph that says so, not the traceback of whichever write hit it.
+        if not is_disk_full(exc, home.home):
+            raise
+        changed = _identity(home.published_db) != published_before
+        message = disk_full_message(home.home, home.published_db, published_changed=changed)
+        print(message, file=sys.stderr)
+        return 1
 
 
 def entrypoint() -> None:

@@ -145,8 +145,9 @@ class RefreshProgress:
         elif step_key == self.plan.dbt_step:
             for group in DBT_GROUPS:
                 self._finish(f"dbt:{group}", "the dbt build failed")
-        elif step_key == self.plan.publish_step:
-            self._advance("publish", False)
+        elif step_key == self.plan.publish_step and "publish" in self.stages:
+            self.stages["publish"].failed += 1
+            self._finish("publish", "")
         self._say(f"step {step_key} failed (details in the summary below)")
 
     def _advance(self, key: str, ok: bool, item: str = "") -> None:

@@ -9,6 +9,7 @@ import dagster as dg
 from dagster._core.execution.execution_result import ExecutionResult
 
 from dagster_project.cli.published import print_published
+from dagster_project.core.disk import disk_full_message, is_disk_full_text
 from dagster_project.publish.assets import PUBLISH_KEY
 from dagster_project.settings import Paths
 
@@ -57,7 +58,13 @@ def print_report(home: Paths, result: ExecutionResult, seconds: float) -> int:
         f"  assets materialized: {len(materialized)}; "
         f"checks passed: {tally['passed']}, failed: {tally['failed']}"
     )
-    for line in step_failures(result) + failed_checks:
+    failures = step_failures(result)
+    if any(is_disk_full_text(line, home.home) for line in failures):
+        # Every step after the full disk fails the same way: the cause, once.
+        message = disk_full_message(home.home, home.published_db, published_changed=published)
+        print(message, file=sys.stderr)
+        return 1
+    for line in failures + failed_checks:
         print(line, file=sys.stderr if not result.success else sys.stdout)
     if not result.success:
         print(f"  nothing published; {home.published_db} is unchanged", file=sys.stderr)
