@@ -73,7 +73,10 @@ def _one(spec: DatasetSpec, home: Paths) -> Freshness:
         return Freshness(spec.name, "", None, "", spec.update_period_days, problem)
     meta, _ = _peek(home.landed_dataset_dir(spec.name) / sha256 / "meta.json")
     mode = str(meta.get("mode") or "")
-    as_of = _day(spec.date_published) if mode == "snapshot" else _day(meta.get("fetched_at"))
+    # A fetched or dropped payload dates from its landing; a snapshot (or a payload whose
+    # description was lost) from the declaration.
+    fetched = mode in ("http", "drop")
+    as_of = _day(meta.get("fetched_at")) if fetched else _day(spec.date_published)
     loaded = str(current.get("marked_at") or "")
     return Freshness(spec.name, mode, as_of, loaded, spec.update_period_days)
 
