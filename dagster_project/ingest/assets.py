@@ -62,6 +62,10 @@ def _load(
     }
     if loaded and _last_data_version(context, spec) == version:
         context.log.info(f"{spec.name}: payload and parser unchanged, nothing to parse")
+        if payload.changed:
+            # These bytes are the loaded ones, but the landing record does not say so (it
+            # was unreadable and rebuilt): point it at them again.
+            mark_current(spec, payload, paths=build_db.paths)
         return dg.MaterializeResult(
             metadata={**metadata, "changed": False}, data_version=dg.DataVersion(version)
         )
