@@ -74,8 +74,9 @@ PORT ?= 8000
 dashboard: $(STAMP) ## serve the dashboard of the published file on http://127.0.0.1:$(PORT)
 	$(BIN)/egov dashboard --port $(PORT)
 
-docs: $(MANIFEST) ## dbt docs (catalog + site) into dbt/target
-	cd dbt && ../$(BIN)/dbt docs generate --profiles-dir .
+# Reads a copy of the published file, never the build file a refresh may be writing.
+docs: $(MANIFEST) ## dbt docs site (catalog from a snapshot of egov.duckdb) into $EGOV_HOME/docs/dbt
+	$(BIN)/python -m dagster_project.cli.model_docs
 
 clean: ## remove the environment, dbt artefacts and the default warehouse
 	rm -rf $(VENV) dbt/target dbt/logs warehouse

@@ -154,7 +154,18 @@ def dbt_executable() -> str:
 
 
 def http_timeout_s() -> float:
+    """Per request: connecting, and each read of the body."""
     return float(os.environ.get("EGOV_HTTP_TIMEOUT_S", "30"))
+
+
+def http_deadline_s() -> float:
+    """Per fetch, everything included (attempts, redirects, backoff, the whole body)."""
+    return float(os.environ.get("EGOV_HTTP_DEADLINE_S", "600"))
+
+
+def http_max_bytes() -> int:
+    """The largest body a fetch accepts (a declaration's `max_bytes` wins)."""
+    return int(os.environ.get("EGOV_HTTP_MAX_BYTES", str(512 * 1024 * 1024)))
 
 
 def drill_pause_s(point: str) -> float:
@@ -173,6 +184,14 @@ def dbt_env(p: Paths) -> dict[str, str]:
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_VERSION_CHECK": "false",
     }
+
+
+def env_with_warning_filter(rule: str) -> dict[str, str]:
+    """This process's environment plus one PYTHONWARNINGS rule, for a child process."""
+    env = dict(os.environ)
+    given = env.get("PYTHONWARNINGS")
+    env["PYTHONWARNINGS"] = f"{given},{rule}" if given else rule
+    return env
 
 
 def apply_process_env(p: Paths) -> None:

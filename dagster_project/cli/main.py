@@ -6,6 +6,19 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from importlib import metadata
+from pathlib import Path
+
+from dagster_project.cli.render import DEFAULT_MAX_WIDTH
+from dagster_project.core.disk import disk_full_message, is_disk_full
+from dagster_project.settings import paths
+
+
+def _version() -> str:
+    try:
+        return metadata.version("egov-warehouse")
+    except metadata.PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -13,7 +26,8 @@ def _parser() -> argparse.ArgumentParser:
         prog="egov",
         description="Smart-government market warehouse. Home: $EGOV_HOME (default ./warehouse).",
     )
-    sub = parser.add_subparsers(dest="command", required=True)
+    parser.add_argument("--version", action="version", version=f"egov {_version()}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     refresh = sub.add_parser("refresh", help="full refresh of every asset, then publish")
     refresh.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
@@ -38,8 +52,24 @@ def _parser() -> argparse.ArgumentParser:
     sql = sub.add_parser("sql", help="run a read-only query against the published file")
     sql.add_argument("query", help="SQL text, or - to read it from standard input")
     sql.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    sql.add_argument(
+        "--allow-files",
+        action="store_true",
+        help="let the query read and write files below the current directory (never below "
+        "EGOV_HOME); without it no file but the published one can be touched",
+    )
+    sql.add_argument(
+        "--max-width",
+        type=int,
+        default=DEFAULT_MAX_WIDTH,
+        metavar="N",
+        help=f"widest table column, in characters (default {DEFAULT_MAX_WIDTH}; 0: no limit)",
+    )
 
-    sub.add_parser("status", help="last refresh, per-asset materialization times, checks")
+    status = sub.add_parser("status", help="last refresh, checks, freshness of every source")
+    status.add_argument(
+        "--all", action="store_true", help="the long form: every asset, check and source"
+    )
 
     ingest = sub.add_parser(
         "ingest-report",
@@ -97,13 +127,14 @@ def _sql(args: argparse.Namespace) -> int:
     from dagster_project.cli.sql import run_sql
 
     query = sys.stdin.read() if args.query == "-" else args.query
-    return run_sql(query, args.format)
+    folder = os.getcwd() if args.allow_files else None
+    return run_sql(query, args.format, allow_files=folder, max_width=args.max_width)
 
 
 def _status(args: argparse.Namespace) -> int:
     from dagster_project.cli.status import run_status
 
-    return run_status()
+    return run_status(long_form=args.all)
 
 
 def _ingest_report(args: argparse.Namespace) -> int:
@@ -156,9 +187,33 @@ COMMANDS = {
 }
 
 
+def _identity(path: Path) -> tuple[int, int, int] | None:
+    try:
+        info = path.stat()
+    except OSError:
+        return None
+    return info.st_ino, info.st_size, info.st_mtime_ns
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = _parser().parse_args(argv)
-    return COMMANDS[args.command](args)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:  # `egov` alone: say what it can do
+        parser.print_help()
+        return 0
+    home = paths()
+    published_before = _identity(home.published_db)
+    try:
+        return COMMANDS[args.command](args)
+    except Exception as exc:
+        # A full disk can strike anywhere (SQLite of the run history, DuckDB, a record, a
+        # log): one paragraph that says so, not the traceback of whichever write hit it.
+        if not is_disk_full(exc, home.home):
+            raise
+        changed = _identity(home.published_db) != published_before
+        message = disk_full_message(home.home, home.published_db, published_changed=changed)
+        print(message, file=sys.stderr)
+        return 1
 
 
 def entrypoint() -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import UTC, datetime
 
 from dagster_project.cli.published import print_published
 from dagster_project.cli.reports import print_rejected
 from dagster_project.core import changes
+from dagster_project.core.files import CORRUPT_MARK, moved_aside_since
 from dagster_project.core.lock import RefreshBusyError, refresh_lock
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish import records
@@ -33,6 +35,7 @@ def run_refresh(
     without starting Dagster (core.changes.input_digest, publish.records.unchanged_since).
     """
     home = paths()
+    began = datetime.now(UTC)
     try:
         with refresh_lock(home.ensure().lock_file, wait_s=None if wait else 0, on_wait=_waiting):
             digest = _input_digest(home)
@@ -44,6 +47,23 @@ def run_refresh(
     except RefreshBusyError as exc:
         print(f"egov: {exc}", file=sys.stderr)
         return EXIT_BUSY
+    finally:
+        _report_recovered(home, began)
+
+
+def _report_recovered(home: Paths, began: datetime) -> None:
+    """Name every record this refresh found unreadable and rebuilt (core.files.read_json
+    says so where it happens, but inside the run that goes to the log file)."""
+    asides = [
+        a for root in (home.state_dir, home.landing_dir) for a in moved_aside_since(root, began)
+    ]
+    for aside in asides:
+        original = aside.with_name(aside.name.partition(CORRUPT_MARK)[0])
+        print(
+            f"egov: {original.relative_to(home.home)} was unreadable: moved to {aside.name} "
+            "and rebuilt from the landing store and the run history",
+            file=sys.stderr,
+        )
 
 
 def _waiting(holder: str) -> None:

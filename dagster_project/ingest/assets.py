@@ -79,6 +79,10 @@ def _load(
     }
     if loaded and _last_data_version(context, spec) == version:
         context.log.info(f"{spec.name}: payload, parser and suite unchanged, nothing to parse")
+        if payload.changed:
+            # These bytes are the loaded ones, but the landing record does not say so (it
+            # was unreadable and rebuilt): point it at them again.
+            mark_current(spec, payload, paths=build_db.paths)
         yield dg.MaterializeResult(
             metadata={**metadata, "changed": False},
             data_version=dg.DataVersion(version),

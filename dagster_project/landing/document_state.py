@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from dagster_project.core.files import now_iso, read_json, write_json
+from dagster_project.landing.store import read_meta
 from dagster_project.settings import Paths
 from dagster_project.settings import paths as default_paths
 
@@ -53,11 +54,28 @@ def record_current(document_id: str, version: dict[str, Any], paths: Paths | Non
     write_json(state_file, state)
 
 
+def _rebuilt_state(home: Paths, document_id: str) -> dict[str, Any]:
+    """The record of a document whose record is gone or was unreadable (read_json moved it
+    aside): the newest version in the landing store becomes the current one again."""
+    versions = []
+    for meta_file in home.landed_report_dir(document_id).glob("*/meta.json"):
+        meta = read_meta(meta_file.parent)
+        if meta.get("files"):
+            versions.append((str(meta.get("fetched_at", "")), meta_file.parent.name, meta))
+    if not versions:
+        return {}
+    landed_at, sha256, meta = max(versions)
+    version = {"sha256": sha256, "file": meta["files"][0], "landed_at": landed_at}
+    state = {"current": version, "last_landed": version, "rebuilt_from": "landing"}
+    write_json(home.report_state(document_id), state)
+    return state
+
+
 def current_document(document_id: str, paths: Paths | None = None) -> LandedDocument | None:
     """The current landed version of a document (None when absent, removed, or its bytes
-    are gone)."""
+    are gone); a lost record is rebuilt from the landing store."""
     home = paths or default_paths()
-    state = read_json(home.report_state(document_id))
+    state = read_json(home.report_state(document_id)) or _rebuilt_state(home, document_id)
     if "removed" in state:
         return None
     # Records written before documents shared the store held the version at the top level.
@@ -76,8 +94,12 @@ def current_document(document_id: str, paths: Paths | None = None) -> LandedDocu
 
 
 def landed_document_ids(paths: Paths | None = None) -> list[str]:
+    """Every document with a record, or with versions in the landing store (a record that
+    was lost is rebuilt from them by current_document)."""
     home = paths or default_paths()
-    return sorted(p.stem for p in home.report_states_dir.glob("*.json"))
+    recorded = {p.stem for p in home.report_states_dir.glob("*.json")}
+    landed = {p.parent.parent.name for p in (home.landing_dir / "reports").glob("*/*/meta.json")}
+    return sorted(recorded | landed)
 
 
 def removal(document_id: str, paths: Paths | None = None) -> Removal | None:

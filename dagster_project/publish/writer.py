@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 import time
 import uuid
 from dataclasses import dataclass
@@ -80,7 +81,7 @@ def _copy_comments(
 
 
 def _build_published_copy(
-    build_db: Path, tmp: Path, run_id: str, fingerprint: str
+    build_db: Path, tmp: Path, previous: Path, run_id: str, fingerprint: str
 ) -> dict[str, int]:
     """Materialise every relation of the published layers (views too) into the new file."""
     counts: dict[str, int] = {}
@@ -103,11 +104,39 @@ def _build_published_copy(
             "create table if not exists pub.audit.publish_log "
             "(published_at timestamp with time zone, run_id varchar, fingerprint varchar)"
         )
+        _carry_publish_log(con, previous)
         con.execute("insert into pub.audit.publish_log values (now(), ?, ?)", [run_id, fingerprint])
+        counts["audit.publish_log"] = con.execute(
+            "select count(*) from pub.audit.publish_log"
+        ).fetchone()[0]
         con.execute("detach pub")
     finally:
         con.close()
     return counts
+
+
+def _carry_publish_log(con: duckdb.DuckDBPyConnection, previous: Path) -> None:
+    """Copy the publish history of the file being replaced: every new file is built from the
+    build file, which has no publish log, so without this each file would know one publish."""
+    if not previous.exists():
+        return
+    try:
+        con.execute(f"attach {_sql_string(str(previous))} as previous (read_only)")
+    except duckdb.Error as exc:
+        # An unreadable previous file must not stop a good build from replacing it.
+        print(f"egov: publish history of {previous} not carried over: {exc}", file=sys.stderr)
+        return
+    try:
+        if con.execute(
+            "select count(*) from duckdb_tables() where database_name = 'previous' "
+            "and schema_name = 'audit' and table_name = 'publish_log'"
+        ).fetchone()[0]:
+            con.execute(
+                "insert into pub.audit.publish_log by name "
+                "select * from previous.audit.publish_log order by published_at"
+            )
+    finally:
+        con.execute("detach previous")
 
 
 def _export_parquet(published: Path, versions_dir: Path) -> Path:
@@ -154,7 +183,7 @@ def publish(home: Paths, *, run_id: str, fingerprint: str) -> PublishResult:
     remove_stale_temporaries(home)
     tmp = home.home / f"{TMP_PREFIX}{uuid.uuid4().hex}"
     try:
-        counts = _build_published_copy(home.build_db, tmp, run_id, fingerprint)
+        counts = _build_published_copy(home.build_db, tmp, home.published_db, run_id, fingerprint)
         fsync_path(tmp)
         versions_dir = home.home / "parquet_versions"
         parquet_version = _export_parquet(tmp, versions_dir)

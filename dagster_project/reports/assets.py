@@ -14,7 +14,7 @@ import dagster as dg
 
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.reports import documents
-from dagster_project.reports.load import replace_document
+from dagster_project.reports.load import loaded_versions, replace_document
 from dagster_project.reports.outcome import Outcome, outcome_of
 from dagster_project.settings import DUCKDB_POOL
 
@@ -128,7 +128,13 @@ def raw_report_documents(
     # Load inputs.
     document_id = context.partition_key
     document = documents.resolve(document_id, build_db.paths)
-    unchanged = _unchanged(context.instance, document)
+    with build_db.connect() as con:
+        in_build = loaded_versions(con).get(document_id)
+    # The build file, not only the run history, must hold this version (a deleted or
+    # rebuilt build file has lost every document).
+    unchanged = (
+        _unchanged(context.instance, document) if in_build == document.data_version else None
+    )
     if unchanged is not None:
         context.log.info(f"{document_id}: same bytes and extractor as loaded, nothing to do")
         yield from _results(document, {}, unchanged)

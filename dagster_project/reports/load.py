@@ -75,6 +75,21 @@ def _ensure_table(con: duckdb.DuckDBPyConnection, table: str, columns: Columns) 
             )
 
 
+def loaded_versions(con: duckdb.DuckDBPyConnection) -> dict[str, str]:
+    """document_id -> data_version of every document in raw.report_documents ({} if none).
+
+    The build file, not the run history, says what is loaded: a deleted or rebuilt build
+    file has lost every document whatever the history remembers."""
+    exists = con.execute(
+        "select count(*) from duckdb_tables() where database_name = current_database() "
+        "and schema_name = 'raw' and table_name = 'report_documents'"
+    ).fetchone()[0]
+    if not exists:
+        return {}
+    rows = con.execute("select document_id, data_version from raw.report_documents").fetchall()
+    return {document_id: version for document_id, version in rows}
+
+
 def replace_document(
     con: duckdb.DuckDBPyConnection, document_id: str, tables: dict[str, list[dict[str, Any]]]
 ) -> dict[str, int]:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import dagster as dg
 import duckdb
 
+from dagster_project.core import duckdb_io
 from dagster_project.reports import documents
 from dagster_project.reports.assets import documents_partitions, loaded_status, loaded_version
+from dagster_project.reports.load import loaded_versions
 from dagster_project.settings import Paths
 
 
@@ -23,15 +25,28 @@ def register(instance: dg.DagsterInstance, document_ids: list[str]) -> None:
         instance.add_dynamic_partitions(documents_partitions.name, missing)
 
 
+def _in_build(home: Paths) -> dict[str, str]:
+    """What raw.report_documents of the build file holds (nothing when the file is gone)."""
+    if not home.build_db.exists():
+        return {}
+    with duckdb_io.connect(home.build_db) as con:
+        return loaded_versions(con)
+
+
 def stale_documents(instance: dg.DagsterInstance, home: Paths) -> list[str]:
-    """Every known document (registered) whose loaded version is not its current one; a
-    removed document is stale until its rows are gone (never, if it was never loaded)."""
+    """Every known document (registered) whose loaded version is not its current one, in the
+    run history or in the build file (deleted, or rebuilt from the landing store); a removed
+    document is stale until its rows are gone (never, if it was never loaded)."""
     known = documents.known_documents(home)
     register(instance, list(known))
+    in_build = _in_build(home)
     stale = []
     for document_id, document in known.items():
         loaded = loaded_version(instance, document_id)
-        if loaded == document.data_version or (document.origin == "removed" and loaded is None):
+        if document.origin == "removed":
+            if document_id not in in_build and loaded in (None, document.data_version):
+                continue
+        elif in_build.get(document_id) == loaded == document.data_version:
             continue
         stale.append(document_id)
     return stale

@@ -8,11 +8,12 @@ import dagster as dg
 from dagster_dbt import (
     DagsterDbtTranslator,
     DagsterDbtTranslatorSettings,
+    DbtCliEventMessage,
     DbtCliResource,
     dbt_assets,
 )
 
-from dagster_project.core import changes
+from dagster_project.core import changes, progress
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.ingest.assets import raw_asset_keys
 from dagster_project.publish import records
@@ -20,6 +21,7 @@ from dagster_project.quality import audit
 from dagster_project.quality.dbt_results import test_outcomes
 from dagster_project.reports.assets import REPORT_KEYS
 from dagster_project.settings import DUCKDB_POOL
+from dagster_project.transform.columns import read_column_types, with_column_types
 from dagster_project.transform.project import dbt_project
 
 
@@ -75,12 +77,37 @@ def dbt_models(
     invocation = dbt.cli(
         ["build"], context=context, target_path=home.dbt_target_dir, raise_on_error=False
     )
-    yield from invocation.stream()
+    # dbt writes the build file until it exits; its events become Dagster events after that,
+    # when the column types can be read without contending for DuckDB's single writer lock.
+    raw_events = [_reported(event) for event in invocation.stream_raw_events()]
+    with build_db.connect() as con:
+        types = read_column_types(con)
+    for raw in raw_events:
+        for event in raw.to_default_asset_events(
+            manifest=invocation.manifest,
+            dagster_dbt_translator=TRANSLATOR,
+            context=context,
+            target_path=invocation.target_path,
+            project=dbt_project,
+        ):
+            yield with_column_types(context, event, types)
     _record_test_results(context, build_db, invocation)
     error = invocation.get_error()
     if error is not None:
         # A failing model or test fails the same way on retry: report it once.
         raise dg.Failure(description=str(error), allow_retries=False) from error
+
+
+def _reported(event: DbtCliEventMessage) -> DbtCliEventMessage:
+    """Tell an in-process listener (the CLI's progress display) that a node finished."""
+    if event.is_result_event:
+        node = event.raw_event["data"]["node_info"]
+        kind = node.get("resource_type")
+        layer = (node.get("node_relation") or {}).get("schema") or "models"
+        group = {"seed": "seeds", "test": "tests"}.get(kind, layer)
+        ok = node.get("node_status") in ("success", "pass", "warn")
+        progress.report(progress.NodeDone("dbt", group, node["unique_id"], ok))
+    return event
 
 
 def raw_versions(instance: dg.DagsterInstance) -> dict[str, str]:
