@@ -109,6 +109,11 @@ class Paths:
         return self.state_dir / "published.json"
 
     @property
+    def publishing_record(self) -> Path:
+        """The record of a publish between its rename and published.json."""
+        return self.state_dir / "publishing.json"
+
+    @property
     def shortcut_record(self) -> Path:
         return self.state_dir / "shortcut.json"
 
