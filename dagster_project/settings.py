@@ -7,6 +7,7 @@ paths, so a test or a user can move the whole warehouse by setting one variable.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,9 @@ PUBLISHED_DB_NAME = "egov.duckdb"
 STORAGE_COMPATIBILITY = "v1.4.0"
 # One pool for every step that opens the build file: DuckDB allows a single writer.
 DUCKDB_POOL = "duckdb_build"
+# DuckDB's own default is 80% of RAM (9.5 GB at 10M notices on 24 GB); above this limit it
+# spills to disk instead (see BENCHMARKS.md for what the limit costs).
+DUCKDB_MEMORY_LIMIT = "4GB"
 
 
 @dataclass(frozen=True)
@@ -162,11 +166,21 @@ def drill_pause_s(point: str) -> float:
     return float(seconds or 0) if name == point else 0.0
 
 
+def duckdb_memory_limit() -> str:
+    """EGOV_DUCKDB_MEMORY_LIMIT: the most memory DuckDB may use for the build (load, models,
+    checks, publish) before it spills to disk beside the build file; e.g. `4GB`."""
+    value = os.environ.get("EGOV_DUCKDB_MEMORY_LIMIT", "").strip() or DUCKDB_MEMORY_LIMIT
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value, re.IGNORECASE):
+        raise ValueError(f"EGOV_DUCKDB_MEMORY_LIMIT={value!r}: expected a size such as 4GB")
+    return value
+
+
 def dbt_env(p: Paths) -> dict[str, str]:
-    """Variables the dbt subprocess reads through env_var() in profiles.yml and models."""
+    """Variables dbt reads through env_var() in profiles.yml and models."""
     return {
         "EGOV_BUILD_DB": str(p.build_db),
         "EGOV_SOURCES_DIR": str(SOURCES_DIR),
+        "EGOV_DUCKDB_MEMORY_LIMIT": duckdb_memory_limit(),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_VERSION_CHECK": "false",
     }

@@ -4,7 +4,7 @@
   last dbt step (`partial:<fingerprint>` for a subset run, so it never vouches for the whole
   warehouse), the version of every dbt node it holds (transform.versions) and of every
   relation dbt builds. Nodes about to be rebuilt are dropped from it before dbt starts.
-* `published.json`: the fingerprint, sha256, run, file identity (inode, size, mtime) and
+* `published.json`: the fingerprint, sha256, run, file identity (size, mtime) and
   relation versions of the file published last. `publishing.json` is the same record
   written just before the rename: if a refresh dies between the rename and the final
   record, the identity of the file on disk says which of the two describes it, so the
@@ -33,6 +33,13 @@ def file_identity(path: Path) -> list[int] | None:
     except FileNotFoundError:
         return None
     return [info.st_ino, info.st_size, info.st_mtime_ns]
+
+
+def content_identity(path: Path) -> list[int] | None:
+    """(size, mtime in ns): what a publish record vouches for. A rename keeps it, so does a
+    copy of the whole home that keeps times (cp -a, copytree); any rewrite changes it."""
+    identity = file_identity(path)
+    return identity[1:] if identity else None
 
 
 def record_build(
@@ -90,7 +97,7 @@ def record_published(home: Paths, record: Mapping[str, Any]) -> None:
 def published_record(home: Paths) -> dict[str, Any]:
     """The record of the file published now: the pending record if the rename happened."""
     pending = read_json(home.publishing_record)
-    if pending and pending.get("identity") == file_identity(home.published_db):
+    if pending and pending.get("identity") == content_identity(home.published_db):
         return pending
     return read_json(home.published_record)
 
@@ -100,7 +107,7 @@ def reconcile(home: Paths) -> None:
     pending = read_json(home.publishing_record)
     if not pending:
         return
-    if pending.get("identity") == file_identity(home.published_db):
+    if pending.get("identity") == content_identity(home.published_db):
         record_published(home, pending)
     else:
         home.publishing_record.unlink(missing_ok=True)
@@ -109,7 +116,7 @@ def reconcile(home: Paths) -> None:
 def is_published(home: Paths, fingerprint: str) -> bool:
     """The file published now is the one recorded for this fingerprint."""
     record = published_record(home)
-    identity = file_identity(home.published_db)
+    identity = content_identity(home.published_db)
     return (
         identity is not None
         and record.get("fingerprint") == fingerprint

@@ -32,9 +32,9 @@ from pathlib import Path
 
 import duckdb
 
-from dagster_project.core.duckdb_io import quote_ident
+from dagster_project.core.duckdb_io import limit_memory, quote_ident
 from dagster_project.core.files import fsync_path, sha256_file
-from dagster_project.publish.records import file_identity, reconcile
+from dagster_project.publish.records import content_identity, reconcile
 from dagster_project.settings import STORAGE_COMPATIBILITY, Paths, drill_pause_s
 
 PUBLISHED_SCHEMAS = ("raw", "staging", "intermediate", "marts", "audit")
@@ -169,6 +169,7 @@ def _write_full(
     """Materialise every relation of the published layers (views too) into a new file."""
     con = duckdb.connect()
     try:
+        limit_memory(con)
         con.execute(f"attach {_sql_string(str(build_db))} as build (read_only)")
         storage = _sql_string(STORAGE_COMPATIBILITY)
         con.execute(f"attach {_sql_string(str(tmp))} as pub (storage_version {storage})")
@@ -215,6 +216,7 @@ def _write_incremental(
     None when the copy is not worth patching (too much free space): write a full file."""
     con = duckdb.connect()
     try:
+        limit_memory(con)
         con.execute(f"attach {_sql_string(str(tmp))} as pub")
         if _free_share(con) > MAX_FREE_SHARE:
             return None
@@ -251,6 +253,7 @@ def _export_parquet(
     folder = versions_dir / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}.tmp"
     con = duckdb.connect(str(published), read_only=True)
     try:
+        limit_memory(con)
         for schema in PARQUET_SCHEMAS:
             (folder / schema).mkdir(parents=True, exist_ok=True)
             tables = con.execute(
@@ -315,7 +318,7 @@ def publish(
         versions is not None
         and previous is not None
         and earlier is not None
-        and previous.identity == file_identity(earlier)
+        and previous.identity == content_identity(earlier)
     )
     try:
         written = None
@@ -349,7 +352,7 @@ def publish(
             published_at=datetime.now(UTC).isoformat(timespec="seconds"),
             mode=mode,
             replaced=replaced,
-            identity=file_identity(tmp),
+            identity=content_identity(tmp),
             relations={r: v for r, v in (versions or {}).items() if r in counts},
         )
         if before_swap is not None:

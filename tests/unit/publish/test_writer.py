@@ -6,7 +6,7 @@ import duckdb
 import pytest
 
 from dagster_project.core.files import sha256_file
-from dagster_project.publish.records import file_identity
+from dagster_project.publish.records import content_identity
 from dagster_project.publish.writer import Previous, publish
 from dagster_project.settings import paths
 
@@ -193,4 +193,4 @@ def test_the_record_before_the_swap_describes_the_file_that_is_swapped_in(egov_h
     result = publish(home, run_id="r1", fingerprint="f1", before_swap=seen.append)
     (pending,) = seen
     assert pending.sha256 == result.sha256 == sha256_file(home.published_db)
-    assert pending.identity == file_identity(home.published_db)
+    assert pending.identity == content_identity(home.published_db)
