@@ -248,21 +248,38 @@ def case_refresh(repeats: int, manifest: Path) -> tuple[list[dict], Path]:
         baseline_note="sha256 of every input file (sources, dbt project, suites)",
     )  # fmt: skip
     job_entry["share_of_cold"] = round(job_entry["wall_s"] / cold_entry["wall_s"], 3)
-    sources = [_one_source(kind, home, egov, repeats, cold_entry) for kind in changes.CHANGES]
+    sources = [
+        _one_source(name, kind, command, home, repeats=repeats, cold=cold_entry)
+        for name, (kind, command) in _one_source_commands(egov).items()
+    ]
     return [cold_entry, noop_entry, job_entry, *sources], home
 
 
-def _one_source(kind: str, refreshed: Path, egov: list[str], repeats: int, cold: dict) -> dict:
-    """One changed source dropped into a copy of a refreshed home, then `egov refresh`:
-    only what depends on it is rebuilt and republished (ratio: share of a cold refresh)."""
-    name = f"refresh_source_{kind}"
+def _one_source_commands(egov: list[str]) -> dict[str, tuple[str, Any]]:
+    """entry -> (change, command): each source's own job (what its schedule and inbox sensor
+    run), `egov ingest-report` for a new document, and `egov refresh` for a changed FX file
+    (the whole job: every other source re-read and found unchanged)."""
+    job = [PYTHON, "-m", "benchmarks.source_job"]
+    return {
+        "refresh_source_fx": ("fx", lambda _: [*job, "fred__dexchus"]),
+        "refresh_source_nbs": ("nbs", lambda _: [*job, "nbs__gdp"]),
+        "refresh_source_report": ("report", lambda path: [*egov[:-1], "ingest-report", str(path)]),
+        "refresh_changed_fx_all": ("fx", lambda _: egov),
+    }
+
+
+def _one_source(name: str, kind: str, command: Any, refreshed: Path, *, repeats: int,
+                cold: dict) -> dict:  # fmt: skip
+    """One changed source dropped into a copy of a refreshed home, then its refresh: only
+    what depends on it is rebuilt and republished (ratio: share of a cold refresh)."""
     runs, splits = [], []
     for i in range(repeats):
         home = _fresh(WORK / "homes" / f"source-{kind}-{i}")
         shutil.copytree(refreshed, home, symlinks=True)
-        if changes.CHANGES[kind](home) is None:
+        changed = changes.CHANGES[kind](home)
+        if changed is None:
             return {"name": name, "n": None, "skipped": f"no input for the {kind} change"}
-        runs.append(_refresh(home, egov))
+        runs.append(_refresh(home, command(changed)))
         splits.append(runs[-1][1])
         published = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
         shutil.rmtree(home, ignore_errors=True)

@@ -225,7 +225,8 @@ def _scope(
     tests = {
         uid
         for uid, node in graph.items()
-        if node.relation is None and any(parent in models for parent in node.parents)
+        if node.resource_type in ("test", "unit_test")
+        and any(parent in models for parent in node.parents)
     }
     return models | tests
 

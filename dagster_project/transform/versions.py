@@ -82,12 +82,15 @@ def nodes(manifest: Mapping[str, Any], engine: str = "") -> dict[str, Node]:
         own = {k: v for k, v in props.items() if k not in VOLATILE}
         called = [macros.get(m, m) for m in sorted(depends.get("macros", []))]
         relation = f"{props['schema']}.{props.get('alias') or props['name']}"
+        # An ephemeral model is inlined into its readers: no relation of its own.
+        materialized = (props.get("config") or {}).get("materialized")
+        builds_relation = kind in RELATION_TYPES and materialized != "ephemeral"
         found[uid] = Node(
             unique_id=uid,
             resource_type=kind,
             parents=tuple(sorted(depends.get("nodes", []))),
             definition=_digest(engine, own, called),
-            relation=relation if kind in RELATION_TYPES else None,
+            relation=relation if builds_relation else None,
             selector=_selector(props),
         )
     return found
