@@ -12,7 +12,7 @@ from dagster_project.jobs import refresh_all, refresh_all_daily
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish.assets import build_publish_asset
 from dagster_project.quality.checks import gx_checks
-from dagster_project.reports.assets import raw_report_documents
+from dagster_project.reports.assets import REPORT_KEYS, raw_report_documents
 from dagster_project.reports.jobs import ingest_report, load_report, reports_inbox
 from dagster_project.settings import apply_process_env, paths
 from dagster_project.transform.assets import dbt_models
@@ -35,9 +35,15 @@ def build_definitions() -> dg.Definitions:
     apply_process_env(home)
     raw = raw_assets()
     upstream = [key for asset in [*raw.values(), dbt_models] for key in asset.keys]
+    raw_keys = [*(key for asset in raw.values() for key in asset.keys), *REPORT_KEYS]
     source_jobs, source_schedules, source_sensors = _source_automation(raw)
     return dg.Definitions(
-        assets=[*raw.values(), raw_report_documents, dbt_models, build_publish_asset(upstream)],
+        assets=[
+            *raw.values(),
+            raw_report_documents,
+            dbt_models,
+            build_publish_asset(upstream, raw_keys),
+        ],
         asset_checks=gx_checks(),
         jobs=[refresh_all, ingest_report, load_report, *source_jobs],
         schedules=[refresh_all_daily, *source_schedules],

@@ -2,7 +2,7 @@
 materialized and every blocking check passed in the same run."""
 
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import dagster as dg
@@ -12,20 +12,26 @@ from dagster_project.publish import records
 from dagster_project.publish.writer import Previous, PublishResult, publish
 from dagster_project.quality.gx_runner import build_docs
 from dagster_project.settings import DUCKDB_POOL, Paths, drill_pause_s
-from dagster_project.transform.assets import raw_versions
 
 PUBLISH_KEY = dg.AssetKey(["publish", "egov_duckdb"])
 
 
-def build_versions(instance: dg.DagsterInstance, home: Paths) -> dict[str, str]:
-    """schema.relation -> version of what the build file holds: raw tables by their data
-    version, dbt relations by the version the dbt step recorded."""
-    raw = {
-        key.replace("/", ".", 1): version
-        for key, version in raw_versions(instance).items()
-        if version != "missing"
-    }
-    return {**raw, **records.built_relations(home)}
+def build_versions(
+    instance: dg.DagsterInstance, home: Paths, raw_keys: Sequence[dg.AssetKey]
+) -> dict[str, str]:
+    """schema.relation -> version of what the build file holds: raw tables by the data
+    version of their latest materialization, dbt relations by the version the dbt step
+    recorded."""
+    versions = {}
+    for key in raw_keys:
+        event = instance.get_latest_materialization_event(key)
+        materialization = event.asset_materialization if event else None
+        version = (
+            (materialization.tags or {}).get("dagster/data_version") if materialization else None
+        )
+        if version:
+            versions[".".join(key.path)] = version
+    return {**versions, **records.built_relations(home)}
 
 
 def _previous(home: Paths) -> Previous | None:
@@ -49,7 +55,12 @@ def _record(result: PublishResult, run_id: str, fingerprint: str) -> Mapping[str
     }
 
 
-def build_publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
+def build_publish_asset(
+    upstream: list[dg.AssetKey], raw_keys: Sequence[dg.AssetKey]
+) -> dg.AssetsDefinition:
+    """The publish asset after `upstream`; `raw_keys` are the assets written by Python into
+    the raw schema (datasets and report documents), versioned by their data versions."""
+
     @dg.asset(
         key=PUBLISH_KEY,
         deps=upstream,
@@ -72,7 +83,7 @@ def build_publish_asset(upstream: list[dg.AssetKey]) -> dg.AssetsDefinition:
             home,
             run_id=context.run_id,
             fingerprint=fingerprint,
-            versions=build_versions(context.instance, home),
+            versions=build_versions(context.instance, home, raw_keys),
             previous=_previous(home),
             before_swap=lambda pending: records.record_publishing(
                 home, _record(pending, context.run_id, fingerprint)
