@@ -9,6 +9,9 @@ The same work as a refresh, with no orchestration, no landing store, no run hist
   aggregates (benchmarks/sql_checks.py);
 * publish: the product's publish (copy every layer into a fresh file, Parquet export, swap).
 
+Its connection has the product's DuckDB memory limit (EGOV_DUCKDB_MEMORY_LIMIT): the same
+work under the same constraint.
+
     python -m benchmarks.baseline HOME COMPILED_MANIFEST SUITES_DIR [--csv FILE] [--ingest]
 
 `--ingest` does only the scale path's first part: load the procurement intentions and run
@@ -154,6 +157,7 @@ def ingest(home: Path, suites_dir: Path, csv: Path | None) -> dict[str, Any]:
     suites = [s for s in _load_suites(suites_dir) if s[0] == f"raw.{INTENTIONS}"]
     started = time.perf_counter()
     con = duckdb.connect(str(paths.build_db))
+    duckdb_io.limit_memory(con)
     try:
         rows = _load_sources(con, csv, [INTENTIONS])
         load_s = time.perf_counter() - started
@@ -180,6 +184,7 @@ def run(home: Path, manifest_path: Path, suites_dir: Path, csv: Path | None) -> 
     phases: dict[str, float] = {}
     started = time.perf_counter()
     con = duckdb.connect(str(paths.build_db))
+    duckdb_io.limit_memory(con)
     try:
         rows = _load_sources(con, csv, list(all_specs()))
         _load_reports(con, paths)

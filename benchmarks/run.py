@@ -2,8 +2,10 @@
 
 Cases (BENCH_CASES, comma-separated; default all):
 * refresh — a cold full refresh of the embedded default (new EGOV_HOME each time), split
-  into start-up, raw, dbt, checks, publish, and a no-op refresh (nothing changed) answered
-  by the input digest and, with --no-shortcut, by the job;
+  into start-up, raw, dbt, checks, publish, a no-op refresh (nothing changed) answered
+  by the input digest and, with --no-shortcut, by the job, and one-source refreshes (a
+  changed FX file, a changed NBS file, a new report document: benchmarks/changes.py)
+  measured as a share of the cold refresh;
 * scale — synthetic procurement notices (BENCH_SIZES rows) through ingestion, dbt, checks
   and publish, plus the GX checks of the two largest tables alone (time and memory);
 * ingest — the same notices (BENCH_INGEST_SIZES rows) landed, loaded and checked only (the
@@ -37,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import extraction, generate_notices, queries, timeline
+from benchmarks import changes, extraction, generate_notices, queries, timeline
 from benchmarks.suite_overlay import ALLOWANCES, write_overlay
 from dagster_project.settings import DBT_DIR, PROJECT_ROOT, SOURCES_DIR, Paths, dbt_env
 
@@ -249,7 +251,49 @@ def case_refresh(repeats: int, manifest: Path) -> tuple[list[dict], Path]:
         baseline_note="sha256 of every input file (sources, dbt project, suites)",
     )  # fmt: skip
     job_entry["share_of_cold"] = round(job_entry["wall_s"] / cold_entry["wall_s"], 3)
-    return [cold_entry, noop_entry, job_entry], home
+    sources = [
+        _one_source(name, kind, command, home, repeats=repeats, cold=cold_entry)
+        for name, (kind, command) in _one_source_commands(egov).items()
+    ]
+    return [cold_entry, noop_entry, job_entry, *sources], home
+
+
+def _one_source_commands(egov: list[str]) -> dict[str, tuple[str, Any]]:
+    """entry -> (change, command): each source's own job (what its schedule and inbox sensor
+    run), `egov ingest-report` for a new document, and `egov refresh` for a changed FX file
+    (the whole job: every other source re-read and found unchanged)."""
+    job = [PYTHON, "-m", "benchmarks.source_job"]
+    return {
+        "refresh_source_fx": ("fx", lambda _: [*job, "fred__dexchus"]),
+        "refresh_source_nbs": ("nbs", lambda _: [*job, "nbs__gdp"]),
+        "refresh_source_report": ("report", lambda path: [*egov[:-1], "ingest-report", str(path)]),
+        "refresh_changed_fx_all": ("fx", lambda _: egov),
+    }
+
+
+def _one_source(name: str, kind: str, command: Any, refreshed: Path, *, repeats: int,
+                cold: dict) -> dict:  # fmt: skip
+    """One changed source dropped into a copy of a refreshed home, then its refresh: only
+    what depends on it is rebuilt and republished (ratio: share of a cold refresh)."""
+    runs, splits = [], []
+    for i in range(repeats):
+        home = _fresh(WORK / "homes" / f"source-{kind}-{i}")
+        shutil.copytree(refreshed, home, symlinks=True)
+        changed = changes.CHANGES[kind](home)
+        if changed is None:
+            return {"name": name, "n": None, "skipped": f"no input for the {kind} change"}
+        runs.append(_refresh(home, command(changed)))
+        splits.append(runs[-1][1])
+        published = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+        shutil.rmtree(home, ignore_errors=True)
+    found = entry(
+        name, cold["n"], [m.wall_s for m, _ in runs], [m.peak_rss_mb for m, _ in runs],
+        [cold["wall_s"]], split=_median_split(splits), publish_mode=published.get("mode"),
+        replaced=published.get("replaced"),
+        baseline_note="the cold refresh of this run (target: at most 30% of it)",
+    )  # fmt: skip
+    found["share_of_cold"] = round(found["wall_s"] / cold["wall_s"], 3)
+    return found
 
 
 def case_scale(size: int, repeats: int, manifest: Path) -> tuple[list[dict], Path]:

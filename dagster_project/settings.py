@@ -7,6 +7,7 @@ paths, so a test or a user can move the whole warehouse by setting one variable.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +31,9 @@ DUCKDB_POOL = "duckdb_build"
 # What the dashboard derives from installed packages alone (its chart script bundle, the
 # province outlines) belongs to the environment, not to a warehouse home.
 DASHBOARD_CACHE_DIR = Path(sys.prefix) / "share" / "egov-dashboard"
+# DuckDB's own default is 80% of RAM (9.5 GB at 10M notices on 24 GB); above this limit it
+# spills to disk instead (see BENCHMARKS.md for what the limit costs).
+DUCKDB_MEMORY_LIMIT = "4GB"
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,11 @@ class Paths:
         return self.state_dir / "published.json"
 
     @property
+    def publishing_record(self) -> Path:
+        """The record of a publish between its rename and published.json."""
+        return self.state_dir / "publishing.json"
+
+    @property
     def shortcut_record(self) -> Path:
         return self.state_dir / "shortcut.json"
 
@@ -176,11 +185,21 @@ def drill_pause_s(point: str) -> float:
     return float(seconds or 0) if name == point else 0.0
 
 
+def duckdb_memory_limit() -> str:
+    """EGOV_DUCKDB_MEMORY_LIMIT: the most memory DuckDB may use for the build (load, models,
+    checks, publish) before it spills to disk beside the build file; e.g. `4GB`."""
+    value = os.environ.get("EGOV_DUCKDB_MEMORY_LIMIT", "").strip() or DUCKDB_MEMORY_LIMIT
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value, re.IGNORECASE):
+        raise ValueError(f"EGOV_DUCKDB_MEMORY_LIMIT={value!r}: expected a size such as 4GB")
+    return value
+
+
 def dbt_env(p: Paths) -> dict[str, str]:
-    """Variables the dbt subprocess reads through env_var() in profiles.yml and models."""
+    """Variables dbt reads through env_var() in profiles.yml and models."""
     return {
         "EGOV_BUILD_DB": str(p.build_db),
         "EGOV_SOURCES_DIR": str(SOURCES_DIR),
+        "EGOV_DUCKDB_MEMORY_LIMIT": duckdb_memory_limit(),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_VERSION_CHECK": "false",
     }

@@ -1,5 +1,6 @@
 """Write-audit-publish under stress: readers during a refresh, bad input, and kill -9."""
 
+import json
 import os
 import signal
 import subprocess
@@ -177,3 +178,44 @@ def test_second_refresh_exits_busy_or_waits_for_the_first(home):
     assert first.returncode == 0, out + err
     assert waiting.returncode == 0, waiting.stdout + waiting.stderr
     assert "waiting for it to finish" in waiting.stderr
+
+
+def _last_publish(home: Path) -> str:
+    con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
+    try:
+        return con.execute(
+            "select run_id from audit.publish_log order by published_at desc limit 1"
+        ).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_kill_9_after_the_rename_leaves_provenance_that_names_the_published_file(home):
+    """Killed between the rename and published.json: the record on disk describes the new
+    file (its sha256 and run), in `egov status` at once and in published.json after the
+    next refresh."""
+    published = home / "egov.duckdb"
+    before = published.stat().st_ino
+    _killed_refresh(
+        home, lambda: published.stat().st_ino != before, EGOV_DRILL_PAUSE="published:120"
+    )
+    on_disk, run_id = sha256_file(published), _last_publish(home)
+    status = _egov(home, "status")
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert on_disk in status.stdout and run_id in status.stdout
+    after = _egov(home, "refresh")
+    assert after.returncode == 0, after.stdout + after.stderr
+    record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+    assert record["sha256"] == sha256_file(published)
+    assert record["run_id"] == _last_publish(home)
+    assert not (home / "state" / "publishing.json").exists()
+
+
+def test_kill_9_before_the_rename_keeps_the_previous_provenance(home):
+    record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+    _killed_refresh(
+        home, (home / "state" / "publishing.json").exists, EGOV_DRILL_PAUSE="publish:120"
+    )
+    status = _egov(home, "status")
+    assert record["sha256"] in status.stdout and record["run_id"] in status.stdout
+    assert sha256_file(home / "egov.duckdb") == record["sha256"]
