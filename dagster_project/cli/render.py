@@ -119,3 +119,6 @@ def _json_value(value: Any) -> Any:
 def render_json(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> str:
     records = [{c: _json_value(v) for c, v in zip(columns, row)} for row in rows]
     return json.dumps(records, ensure_ascii=False, indent=2, default=str)
+
+
+RENDERERS = {"table": render_table, "csv": render_csv, "json": render_json}

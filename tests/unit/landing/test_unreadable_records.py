@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from dagster_project.landing.declarations import all_specs
-from dagster_project.landing.documents import current_document, land_document, landed_document_ids
+from dagster_project.landing.document_state import current_document, landed_document_ids
+from dagster_project.landing.documents import land_document
 from dagster_project.landing.land import current_payload, land, mark_current
 from dagster_project.landing.store import read_meta
 from dagster_project.settings import paths
