@@ -265,7 +265,10 @@ def _reported(event: dict[str, Any]) -> dict[str, Any]:
         kind = node.get("resource_type")
         layer = (node.get("node_relation") or {}).get("schema") or "models"
         group = {"seed": "seeds", "test": "tests"}.get(kind, layer)
-        ok = node.get("node_status") in ("success", "pass", "warn")
+        # The result's own status: node_info is taken when the event fires, and in process
+        # that may be before dbt marks the node done.
+        status = str(event["data"].get("status") or node.get("node_status") or "").lower()
+        ok = status not in ("error", "fail", "skipped", "runtime error")
         progress.report(progress.NodeDone("dbt", group, node["unique_id"], ok))
     return event
 
