@@ -61,8 +61,9 @@ pillar_columns as (
         end) as market_activity_score,
         count(*) as n_pillars,
         sum(pillar_scores.n_indicators) as n_indicators,
-        sum(pillars.weight * pillar_scores.carried_forward_share) / sum(pillars.weight)
-            as carried_forward_share,
+        round(
+            sum(pillars.weight * pillar_scores.carried_forward_share) / sum(pillars.weight), 10
+        ) as carried_forward_share,
         max(pillars.weights_version) as weights_version
     from pillar_scores
     inner join pillars on pillar_scores.pillar_id = pillars.pillar_id

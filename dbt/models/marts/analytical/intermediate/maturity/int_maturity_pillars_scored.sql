@@ -4,7 +4,9 @@
     (named as leading, score 100) joins the mean only there, so it can raise a pillar but
     never make one. evidence_share is the part of the pillar's non-flag indicator weight the
     region's scored indicators carry; carried_forward_share the part of that evidence observed
-    before the index year. -#}
+    before the index year. Ratios are rounded to 10 decimals: a sum of doubles depends on the
+    order DuckDB's parallel aggregation adds them in, and an incremental build must publish
+    the same rows as a full one. -#}
 with
 
 indicator_scores as (
@@ -47,10 +49,10 @@ final as (
         aggregated.region_code,
         aggregated.region_level,
         aggregated.pillar_id,
-        aggregated.mean_with_flags as pillar_score,
-        aggregated.scored_indicator_weight / pillar_weights.total_indicator_weight
+        round(aggregated.mean_with_flags, 10) as pillar_score,
+        round(aggregated.scored_indicator_weight / pillar_weights.total_indicator_weight, 10)
             as evidence_share,
-        aggregated.carried_forward_weight / aggregated.scored_indicator_weight
+        round(aggregated.carried_forward_weight / aggregated.scored_indicator_weight, 10)
             as carried_forward_share,
         aggregated.n_indicators
     from aggregated

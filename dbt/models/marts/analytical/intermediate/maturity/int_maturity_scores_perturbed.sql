@@ -93,9 +93,14 @@ scored as (
         pillar_scores.year,
         pillar_scores.region_code,
         pillar_scores.region_level,
-        sum(scenario_weights.weight * scenario_weights.factor * pillar_scores.pillar_score)
-        / sum(scenario_weights.weight * scenario_weights.factor) as score,
-        sum(scenario_weights.weight) / max(scenario_weights.total_weight) as coverage_share
+        -- Rounded: the order of a parallel sum of doubles must not change a score or a rank.
+        round(
+            sum(scenario_weights.weight * scenario_weights.factor * pillar_scores.pillar_score)
+            / sum(scenario_weights.weight * scenario_weights.factor),
+            10
+        ) as score,
+        round(sum(scenario_weights.weight) / max(scenario_weights.total_weight), 10)
+            as coverage_share
     from pillar_scores
     inner join scenario_weights on pillar_scores.pillar_id = scenario_weights.pillar_id
     group by
