@@ -67,20 +67,27 @@ def _rule(kind: str, kwargs: dict[str, Any], origin: str) -> dict[str, Any]:
     return {"type": kind, "kwargs": kwargs, "meta": {"declared_in": origin}}
 
 
+def _contract(rule: dict[str, Any]) -> dict[str, Any]:
+    """Mark a rule of the contract: it blocks the payload even when its suite only warns."""
+    return {**rule, "meta": {**rule["meta"], "contract": True}}
+
+
 def contract_expectations(dataset: str) -> list[dict[str, Any]]:
     """The declared rules of `dataset` (`<provider>__<dataset>`), in GX's serialised form."""
     spec = all_specs()[dataset]
     columns = raw_columns(spec)
     rules = [
-        _rule(
-            "expect_table_columns_to_match_set",
-            {"column_set": columns, "exact_match": True},
-            f"parser {spec.parser}",
+        _contract(
+            _rule(
+                "expect_table_columns_to_match_set",
+                {"column_set": columns, "exact_match": True},
+                f"parser {spec.parser}",
+            )
         )
     ]
     key = list(spec.options.get("key") or [])
     if key:
         query = duplicate_key_query(key, columns)
         rule = _rule("unexpected_rows_expectation", {"unexpected_rows_query": query}, "options.key")
-        rules.append({**rule, "description": f"no repeated key {key}"})
+        rules.append(_contract({**rule, "description": f"no repeated key {key}"}))
     return rules + _plausible(spec, columns)

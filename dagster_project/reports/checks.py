@@ -34,12 +34,14 @@ MAX_BYTES = 128 * MB
 # keeps the two in step).
 UNITS = (
     "CNY", "percent", "pp", "count", "hours", "days", "working_days", "minutes", "seconds",
-    "months", "tonnes", "score", "rank", "multiple",
+    "months", "tonnes", "score", "rank", "multiple", "HKD", "USD", "EUR", "JPY", "GBP", "bp",
 )  # fmt: skip
 QUALIFIERS = ("=", ">", ">=", "<", "<=", "~")
 FACT_KINDS = ("actual", "forecast", "target")
 QUALITY_FLAGS = ("clean", "corrupted")
-REGION_LEVELS = ("national", "province", "prefecture", "anonymous_province", "anonymous_city")
+REGION_LEVELS = (
+    "national", "province", "prefecture", "anonymous_province", "anonymous_city", "other",
+)  # fmt: skip
 DOCUMENT_KINDS = ("market_report", "news", "government", "other")
 # A market report is read for its figures; a news post or a government text may state none.
 # A document of no stated kind was extracted by a library that only knew market reports.

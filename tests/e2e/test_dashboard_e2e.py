@@ -255,7 +255,9 @@ def test_a_refresh_that_fails_a_blocking_check_leaves_the_dashboard_byte_identic
     inbox = home / "inbox" / "modood" / "provinces"
     inbox.mkdir(parents=True, exist_ok=True)
     (inbox / "provinces.csv").write_text("\n".join(lines[:-1]) + "\n", encoding="utf-8")
-    result = egov(home, "refresh")
+    # --strict: a rejected payload fails the refresh (the rest is unchanged, so nothing is
+    # republished either way).
+    result = egov(home, "refresh", "--strict")
     assert result.returncode != 0, result.stdout
-    assert "nothing published" in result.stdout + result.stderr
+    assert "raw.modood__provinces: payload rejected" in result.stdout + result.stderr
     assert _site_digest(home) == before
