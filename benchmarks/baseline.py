@@ -9,6 +9,9 @@ The same work as a refresh, with no orchestration, no landing store, no run hist
   aggregates (benchmarks/sql_checks.py);
 * publish: the product's publish (copy every layer into a fresh file, Parquet export, swap).
 
+Its connection has the product's DuckDB memory limit (EGOV_DUCKDB_MEMORY_LIMIT): the same
+work under the same constraint.
+
     python -m benchmarks.baseline HOME COMPILED_MANIFEST SUITES_DIR [--csv FILE] [--ingest]
 
 `--ingest` does only the scale path's first part: load the procurement intentions and run
@@ -25,6 +28,7 @@ import resource
 import shutil
 import sys
 import time
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +40,7 @@ from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import parse_dataset
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish.writer import publish
-from dagster_project.quality.suites import read_suite_file
+from dagster_project.quality.suites import Suite, read_suite
 from dagster_project.reports.documents import known_documents
 from dagster_project.reports.extraction.output import read_output
 from dagster_project.reports.load import replace_document
@@ -121,17 +125,26 @@ def _dbt_tests(con: duckdb.DuckDBPyConnection, manifest: dict) -> list[str]:
     return failed
 
 
-def _load_suites(suites_dir: Path) -> list[tuple[str, Any]]:
-    """The suite modules (their definitions, not work: loaded before the clock starts)."""
-    suites = [read_suite_file(path) for path in sorted(suites_dir.glob("*/*.py"))]
-    return [(suite.relation, suite.load()) for suite in suites]
+def _load_suites(suites_dir: Path) -> list[tuple[str, Suite]]:
+    """The suites (their definitions, not work: read before the clock starts)."""
+    suites = [read_suite(path) for path in sorted(suites_dir.glob("*/*.yml"))]
+    return [(suite.relation, suite) for suite in suites]
 
 
-def _suites(con: duckdb.DuckDBPyConnection, suites: list[tuple[str, Any]]) -> tuple[list, dict]:
+def _payload_context(con: duckdb.DuckDBPyConnection, suite: Suite) -> tuple[dict, dict]:
+    """A loaded payload checked as the raw asset checks it, against itself as last loaded."""
+    if not suite.validates_payload:
+        return {}, {}
+    rows = con.execute(f"select count(*) from {suite.relation}").fetchone()[0]
+    relations = {"payload": suite.relation, "previous": suite.relation}
+    return relations, {"payload_date": date.today(), "previous_row_count": rows}
+
+
+def _suites(con: duckdb.DuckDBPyConnection, suites: list[tuple[str, Suite]]) -> tuple[list, dict]:
     failed, seconds = [], {}
-    for relation, module in suites:
+    for relation, suite in suites:
         started = time.perf_counter()
-        outcomes = check_suite(con, module)
+        outcomes = check_suite(con, suite, *_payload_context(con, suite))
         seconds[relation] = time.perf_counter() - started
         failed += [f"{relation}:{o.expectation}:{o.column}" for o in outcomes if not o.success]
     return failed, seconds
@@ -144,6 +157,7 @@ def ingest(home: Path, suites_dir: Path, csv: Path | None) -> dict[str, Any]:
     suites = [s for s in _load_suites(suites_dir) if s[0] == f"raw.{INTENTIONS}"]
     started = time.perf_counter()
     con = duckdb.connect(str(paths.build_db))
+    duckdb_io.limit_memory(con)
     try:
         rows = _load_sources(con, csv, [INTENTIONS])
         load_s = time.perf_counter() - started
@@ -170,6 +184,7 @@ def run(home: Path, manifest_path: Path, suites_dir: Path, csv: Path | None) -> 
     phases: dict[str, float] = {}
     started = time.perf_counter()
     con = duckdb.connect(str(paths.build_db))
+    duckdb_io.limit_memory(con)
     try:
         rows = _load_sources(con, csv, list(all_specs()))
         _load_reports(con, paths)

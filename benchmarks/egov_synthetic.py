@@ -4,9 +4,10 @@ that its quality suites are the overlay of benchmarks/suite_overlay.py.
     python -m benchmarks.egov_synthetic OVERLAY_DIR refresh [--force]
     python -m benchmarks.egov_synthetic OVERLAY_DIR ingest
 
-`ingest` runs only the raw asset of the procurement intentions and its quality check, in
-the same session as a refresh (lock, instance, log file): the scale path up to the first
-model, measurable at sizes where the whole refresh is too slow.
+`ingest` runs only the raw asset of the procurement intentions, which validates its payload
+with its suite before loading it, in the same session as a refresh (lock, instance, log
+file): the scale path up to the first model, measurable at sizes where the whole refresh is
+too slow.
 
 The suites folder is set before any other platform module is imported, so the checks, the
 refresh fingerprint and the Data Docs all use the overlay; EGOV_HOME must point at a
@@ -40,22 +41,19 @@ def _ingest() -> int:
     import dagster as dg
 
     from dagster_project.cli.capture import output_to
-    from dagster_project.cli.refresh import locked_session
+    from dagster_project.cli.session import locked_session
     from dagster_project.core.resources import BuildDatabase
     from dagster_project.ingest.assets import build_raw_asset
     from dagster_project.landing.declarations import all_specs
-    from dagster_project.quality.checks import gx_checks
 
     spec = all_specs()["ccgp_shandong__intentions"]
-    key = dg.AssetKey(["raw", spec.name])
-    checks = [c for c in gx_checks() if any(k.asset_key == key for k in c.check_keys)]
     with ExitStack() as stack:
-        _, instance, home, log_file = stack.enter_context(locked_session(wait=True, verbose=False))
-        stack.enter_context(output_to(log_file))
+        session = stack.enter_context(locked_session(wait=True, verbose=False))
+        stack.enter_context(output_to(session.log_file))
         result = dg.materialize(
-            [build_raw_asset(spec), *checks],
-            instance=instance,
-            resources={"build_db": BuildDatabase(home=str(home.home))},
+            [build_raw_asset(spec)],
+            instance=session.instance,
+            resources={"build_db": BuildDatabase(home=str(session.home.home))},
             raise_on_error=False,
         )
     print(f"ingest {'succeeded' if result.success else 'FAILED'} (run {result.run_id})")

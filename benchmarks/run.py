@@ -2,13 +2,18 @@
 
 Cases (BENCH_CASES, comma-separated; default all):
 * refresh — a cold full refresh of the embedded default (new EGOV_HOME each time), split
-  into start-up, raw, dbt, checks, publish, and a no-op refresh (nothing changed) answered
-  by the input digest and, with --no-shortcut, by the job;
+  into start-up, raw, dbt, checks, publish, a no-op refresh (nothing changed) answered
+  by the input digest and, with --no-shortcut, by the job, and one-source refreshes (a
+  changed FX file, a changed NBS file, a new report document: benchmarks/changes.py)
+  measured as a share of the cold refresh;
 * scale — synthetic procurement notices (BENCH_SIZES rows) through ingestion, dbt, checks
   and publish, plus the GX checks of the two largest tables alone (time and memory);
 * ingest — the same notices (BENCH_INGEST_SIZES rows) landed, loaded and checked only (the
   raw asset and its suite), and that suite's GX checks alone (time and memory);
 * extract — report extraction throughput (skipped when ../shared/reports is absent);
+* dashboard — building the dashboard on the default home: cold (no cached script bundle or
+  province outlines, as in an environment never warmed) and warm (every refresh after
+  `make setup`), split into its parts, and its step inside a cold refresh;
 * query — BI query latency on the published files (the default home and every scale home,
   of this run or left on disk by an earlier one).
 Every entry is the median of BENCH_REPEATS runs (default 3) next to its baseline: the same
@@ -34,7 +39,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from benchmarks import extraction, generate_notices, queries, timeline
+from benchmarks import changes, extraction, generate_notices, queries, timeline
 from benchmarks.suite_overlay import ALLOWANCES, write_overlay
 from dagster_project.settings import DBT_DIR, PROJECT_ROOT, SOURCES_DIR, Paths, dbt_env
 
@@ -45,7 +50,7 @@ PYTHON = sys.executable
 # (BENCH_SIZES=1000000,10000000); the ingestion and its checks run at every size.
 DEFAULT_SIZES = "1000000"
 DEFAULT_INGEST_SIZES = "100000,1000000,10000000"
-CHECKED_SUITES = ["raw/ccgp_shandong__intentions.py", "marts/fct_procurement_notices.py"]
+CHECKED_SUITES = ["raw/ccgp_shandong__intentions.yml", "marts/fct_procurement_notices.yml"]
 
 
 @dataclass(frozen=True)
@@ -246,7 +251,49 @@ def case_refresh(repeats: int, manifest: Path) -> tuple[list[dict], Path]:
         baseline_note="sha256 of every input file (sources, dbt project, suites)",
     )  # fmt: skip
     job_entry["share_of_cold"] = round(job_entry["wall_s"] / cold_entry["wall_s"], 3)
-    return [cold_entry, noop_entry, job_entry], home
+    sources = [
+        _one_source(name, kind, command, home, repeats=repeats, cold=cold_entry)
+        for name, (kind, command) in _one_source_commands(egov).items()
+    ]
+    return [cold_entry, noop_entry, job_entry, *sources], home
+
+
+def _one_source_commands(egov: list[str]) -> dict[str, tuple[str, Any]]:
+    """entry -> (change, command): each source's own job (what its schedule and inbox sensor
+    run), `egov ingest-report` for a new document, and `egov refresh` for a changed FX file
+    (the whole job: every other source re-read and found unchanged)."""
+    job = [PYTHON, "-m", "benchmarks.source_job"]
+    return {
+        "refresh_source_fx": ("fx", lambda _: [*job, "fred__dexchus"]),
+        "refresh_source_nbs": ("nbs", lambda _: [*job, "nbs__gdp"]),
+        "refresh_source_report": ("report", lambda path: [*egov[:-1], "ingest-report", str(path)]),
+        "refresh_changed_fx_all": ("fx", lambda _: egov),
+    }
+
+
+def _one_source(name: str, kind: str, command: Any, refreshed: Path, *, repeats: int,
+                cold: dict) -> dict:  # fmt: skip
+    """One changed source dropped into a copy of a refreshed home, then its refresh: only
+    what depends on it is rebuilt and republished (ratio: share of a cold refresh)."""
+    runs, splits = [], []
+    for i in range(repeats):
+        home = _fresh(WORK / "homes" / f"source-{kind}-{i}")
+        shutil.copytree(refreshed, home, symlinks=True)
+        changed = changes.CHANGES[kind](home)
+        if changed is None:
+            return {"name": name, "n": None, "skipped": f"no input for the {kind} change"}
+        runs.append(_refresh(home, command(changed)))
+        splits.append(runs[-1][1])
+        published = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+        shutil.rmtree(home, ignore_errors=True)
+    found = entry(
+        name, cold["n"], [m.wall_s for m, _ in runs], [m.peak_rss_mb for m, _ in runs],
+        [cold["wall_s"]], split=_median_split(splits), publish_mode=published.get("mode"),
+        replaced=published.get("replaced"),
+        baseline_note="the cold refresh of this run (target: at most 30% of it)",
+    )  # fmt: skip
+    found["share_of_cold"] = round(found["wall_s"] / cold["wall_s"], 3)
+    return found
 
 
 def case_scale(size: int, repeats: int, manifest: Path) -> tuple[list[dict], Path]:
@@ -328,6 +375,49 @@ def case_ingest(size: int, repeats: int) -> list[dict]:
     return [ingest_entry, checks_entry]
 
 
+def case_dashboard(repeats: int, homes: dict[str, Path], refresh_entries: list[dict]) -> list[dict]:
+    """The dashboard on the default data (the issue's budget: at most 10 s added to a refresh).
+
+    Its step inside a cold refresh comes from this run's refresh case, else from one cold
+    refresh of a new home made here; the build alone is then measured on that home."""
+    cold = next((e for e in refresh_entries if e["name"] == "refresh_cold"), None)
+    home = homes.get("default")
+    if cold is None or home is None:
+        home = _fresh(WORK / "homes" / "dashboard")
+        measured, split = _refresh(home, [PYTHON, "-m", "dagster_project.cli.main", "refresh"])
+        cold = {"wall_s": measured.wall_s, "split": split}
+    builds, parts, rss = [], [], []
+    for _ in range(repeats):
+        for mode, found in (("builds", builds), ("parts", parts)):
+            result = measure([PYTHON, "-m", "benchmarks.dashboard", str(home),
+                              str(WORK / "dashboard-cache"), mode])  # fmt: skip
+            _require(result, f"dashboard {mode}")
+            found.append(json.loads(result.stdout.strip().splitlines()[-1]))
+            rss.append(result.peak_rss_mb)
+    baseline = [p["baseline_s"] for p in parts]
+    note = "the dashboard's queries by plain DuckDB, rows written as one JSON file"
+
+    def median_split(kind: str) -> dict[str, float]:
+        return {k: _median([p[kind][k] for p in parts]) for k in parts[0][kind]}
+
+    entries = [
+        entry("dashboard_cold", None, [b["cold_s"] for b in builds], rss, baseline,
+              split=median_split("cold"), import_s=_median([b["import_s"] for b in builds]),
+              baseline_note=note),
+        entry("dashboard_warm", None, [b["warm_s"] for b in builds], rss, baseline,
+              split=median_split("warm"), baseline_note=note),
+    ]  # fmt: skip
+    step = cold["split"].get("dashboard_s")
+    if step is not None:
+        entries.append(
+            {"name": "dashboard_refresh_step", "n": None, "wall_s": step, "peak_rss_mb": None,
+             "baseline_wall_s": None, "ratio": None,
+             "share_of_cold": round(step / cold["wall_s"], 3),
+             "note": "the step inside a cold refresh of a new home"}
+        )  # fmt: skip
+    return entries
+
+
 def _cell(value: Any) -> str:
     return "" if value is None else str(value)
 
@@ -340,7 +430,8 @@ def _note(e: dict) -> str:
     if "share_of_cold" in e:
         return f"{e['share_of_cold']:.1%} of a cold refresh"
     split = e.get("split") or {}
-    keys = [k for k in ("startup_s", *timeline.BUCKETS) if k in split]
+    parts = ("startup_s", *timeline.BUCKETS, "bundle_s", "shapes_s", "queries_s", "render_s")
+    keys = [k for k in parts if k in split]
     return ", ".join(f"{k[:-2]} {split[k]:.1f}" for k in keys)
 
 
@@ -367,6 +458,7 @@ def case_of(name: str) -> str:
         "scale_": "scale",
         "extract_": "extract",
         "query_": "query",
+        "dashboard_": "dashboard",
     }
     return next((case for prefix, case in prefixes.items() if name.startswith(prefix)), "other")
 
@@ -397,7 +489,7 @@ def main() -> int:
     sizes = [int(s) for s in os.environ.get("BENCH_SIZES", DEFAULT_SIZES).split(",") if s]
     ingest_sizes = os.environ.get("BENCH_INGEST_SIZES", DEFAULT_INGEST_SIZES)
     repeats = int(os.environ.get("BENCH_REPEATS", "3"))
-    cases = os.environ.get("BENCH_CASES", "refresh,scale,ingest,extract,query").split(",")
+    cases = os.environ.get("BENCH_CASES", "refresh,scale,ingest,extract,query,dashboard").split(",")
     WORK.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("DBT_VERSION_CHECK", "false")
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
@@ -422,10 +514,12 @@ def main() -> int:
     if "query" in cases:
         for label, home in {**_scale_homes_on_disk(), **homes}.items():
             entries += queries.measure(home / "egov.duckdb", label.replace(" ", "-"))
+    if "dashboard" in cases:
+        entries += case_dashboard(repeats, homes, entries)
     generated_at = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     for found in entries:
         found["generated_at"] = generated_at
-    order = ["refresh", "scale", "ingest", "extract", "query", "other"]
+    order = ["refresh", "scale", "ingest", "extract", "query", "dashboard", "other"]
     entries = sorted(
         [*_kept(RESULTS / "latest.json", cases), *entries],
         key=lambda e: order.index(case_of(e["name"])),

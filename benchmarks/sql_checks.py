@@ -1,18 +1,56 @@
 """The quality suites as plain SQL aggregates: the checks of the baseline.
 
-Each expectation of a suite batch becomes an aggregate (or a scalar subquery) counting its
-unexpected rows, with GX's semantics: map expectations skip missing values (except the
-null checks), `mostly` is honoured, uniqueness counts every row of a repeated value. All
-expectations of a batch are evaluated by one query, so each batch is scanned once.
+Each expectation of a suite batch (GX's serialised form, quality/suites.py) becomes an
+aggregate (or a scalar subquery) counting its unexpected rows, with GX's semantics: map
+expectations skip missing values (except the null checks), `mostly` is honoured, uniqueness
+counts every row of a repeated value, a row condition restricts the rows considered, suite
+parameters are evaluated. All expectations of a batch are evaluated by one query, so each
+batch is scanned once.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
-from dagster_project.quality.gx_chunks import columns_of, kind, source
+from dagster_project.quality.suites import Suite
+
+COLUMN_KEYS = ("column", "column_A", "column_B", "column_list")
+_CONDITION = re.compile(r'col\("([^"]+)"\)\s*==\s*"([^"]*)"')
+
+
+def kind(expectation: dict) -> str:
+    return expectation["type"]
+
+
+def columns_of(expectation: dict) -> list[str]:
+    found: list[str] = []
+    for key in COLUMN_KEYS:
+        value = expectation["kwargs"].get(key)
+        found += [c for c in ([value] if isinstance(value, str) else value or []) if c not in found]
+    return found
+
+
+def source(target: str) -> str:
+    return f"({target}) as batch"
+
+
+def evaluated(kwargs: dict, parameters: dict) -> dict:
+    """kwargs with every {"$PARAMETER": "name [* factor]"} replaced by its value."""
+    out = dict(kwargs)
+    for key, value in kwargs.items():
+        if isinstance(value, dict) and "$PARAMETER" in value:
+            name, _, factor = value["$PARAMETER"].partition("*")
+            found = parameters[name.strip()]
+            out[key] = found * float(factor) if factor.strip() else found
+    return out
+
+
+def _condition(kwargs: dict) -> str:
+    found = _CONDITION.fullmatch((kwargs.get("row_condition") or "").strip())
+    return f"{_q(found.group(1))} = {_literal(found.group(2))}" if found else "true"
 
 
 @dataclass(frozen=True)
@@ -36,6 +74,8 @@ def _literal(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
+    if hasattr(value, "isoformat"):
+        return f"date '{value.isoformat()}'"
     return "'" + str(value).replace("'", "''") + "'"
 
 
@@ -62,7 +102,8 @@ def _between_check(column: str, kwargs: dict) -> str:
         kwargs.get("strict_min", False),
         kwargs.get("strict_max", False),
     )
-    return f"count(*) filter (where {column} is not null and not ({ok}))"
+    where = _condition(kwargs)
+    return f"count(*) filter (where {where} and {column} is not null and not ({ok}))"
 
 
 def _set_check(column: str, kwargs: dict, name: str) -> str:
@@ -98,9 +139,8 @@ def _pair_check(kwargs: dict) -> tuple[str, str]:
     )
 
 
-def _unexpected(expectation: Any, table: str) -> tuple[str, str]:
+def _unexpected(expectation: dict, table: str, kwargs: dict) -> tuple[str, str]:
     """(count of unexpected rows, count of rows considered) as SQL expressions."""
-    kwargs = expectation.configuration.kwargs
     name = kind(expectation)
     column = _q(kwargs["column"]) if "column" in kwargs else ""
     considered = f"count({column})"
@@ -110,7 +150,7 @@ def _unexpected(expectation: Any, table: str) -> tuple[str, str]:
         return _between_check(column, kwargs), considered
     if name.endswith("_in_set"):
         return _set_check(column, kwargs, name), considered
-    if name.endswith("match_regex"):
+    if name.endswith("match_regex") or name.endswith("match_duckdb_regex"):
         return _regex_check(column, kwargs, name), considered
     if name in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
         return _repeated(table, kwargs.get("column_list") or [kwargs["column"]])
@@ -119,27 +159,29 @@ def _unexpected(expectation: Any, table: str) -> tuple[str, str]:
     raise NotImplementedError(name)
 
 
-def _observed(expectation: Any, table: str) -> str:
+def _observed(expectation: dict, table: str, kwargs: dict) -> str:
     """The observed value of a table- or column-aggregate expectation."""
     name = kind(expectation)
-    kwargs = expectation.configuration.kwargs
     if name in ("expect_table_row_count_to_be_between", "expect_table_row_count_to_equal"):
         return "count(*)"
+    if name == "unexpected_rows_expectation":
+        query = kwargs["unexpected_rows_query"].replace("{batch}", table)
+        return f"(select count(*) from ({query}))"
     if name == "expect_column_unique_value_count_to_be_between":
         return f"count(distinct {_q(kwargs['column'])})"
     raise NotImplementedError(name)
 
 
-def _judge_observed(expectation: Any, observed: Any) -> bool:
-    kwargs = expectation.configuration.kwargs
+def _judge_observed(expectation: dict, observed: Any, kwargs: dict) -> bool:
     if kind(expectation) == "expect_table_row_count_to_equal":
         return observed == kwargs["value"]
+    if kind(expectation) == "unexpected_rows_expectation":
+        return observed == 0
     low, high = kwargs.get("min_value"), kwargs.get("max_value")
     return (low is None or observed >= low) and (high is None or observed <= high)
 
 
-def _judge_columns(expectation: Any, columns: list[str]) -> bool:
-    kwargs = expectation.configuration.kwargs
+def _judge_columns(expectation: dict, columns: list[str], kwargs: dict) -> bool:
     name = kind(expectation)
     if name == "expect_table_columns_to_match_set":
         expected = set(kwargs["column_set"])
@@ -159,40 +201,45 @@ SCHEMA_KINDS = {
     "expect_column_to_exist",
 }
 OBSERVED_KINDS = {
+    "unexpected_rows_expectation",
     "expect_table_row_count_to_be_between",
     "expect_table_row_count_to_equal",
     "expect_column_unique_value_count_to_be_between",
 }
 
 
-def check_batch(con: Any, batch: str, target: str, expectations: list) -> list[SqlOutcome]:
+def check_batch(
+    con: Any, batch: str, target: str, expectations: list, parameters: dict | None = None
+) -> list[SqlOutcome]:
     """Every expectation of one batch, evaluated by a single query over the batch."""
     table = source(target)
     columns = [d[0] for d in con.execute(f"select * from {table} limit 0").description]
     selects, plans = [], []
     for expectation in expectations:
         name = kind(expectation)
+        kwargs = evaluated(expectation["kwargs"], parameters or {})
         if name in SCHEMA_KINDS:
-            plans.append(("schema", None))
+            plans.append(("schema", None, kwargs))
         elif name in OBSERVED_KINDS:
-            plans.append(("observed", len(selects)))
-            selects.append(_observed(expectation, table))
+            plans.append(("observed", len(selects), kwargs))
+            selects.append(_observed(expectation, table, kwargs))
         else:
-            unexpected, considered = _unexpected(expectation, table)
-            plans.append(("map", len(selects)))
+            unexpected, considered = _unexpected(expectation, table, kwargs)
+            plans.append(("map", len(selects), kwargs))
             selects.extend([unexpected, considered])
     row = con.execute(f"select {', '.join(selects) or '1'} from {table}").fetchone()
     outcomes = []
-    for expectation, (mode, at) in zip(expectations, plans, strict=True):
+    for expectation, (mode, at, kwargs) in zip(expectations, plans, strict=True):
         column = (columns_of(expectation) or [None])[0]
         if mode == "schema":
-            ok, count, observed = _judge_columns(expectation, columns), None, json.dumps(columns)
+            ok = _judge_columns(expectation, columns, kwargs)
+            count, observed = None, json.dumps(columns)
         elif mode == "observed":
             observed = row[at]
-            ok, count = _judge_observed(expectation, observed), None
+            ok, count = _judge_observed(expectation, observed, kwargs), None
         else:
             count, considered = int(row[at] or 0), int(row[at + 1] or 0)
-            mostly = expectation.configuration.kwargs.get("mostly")
+            mostly = kwargs.get("mostly")
             mostly = 1.0 if mostly is None else float(mostly)
             ok = considered == 0 or (considered - count) / considered >= mostly
             observed = None
@@ -200,11 +247,15 @@ def check_batch(con: Any, batch: str, target: str, expectations: list) -> list[S
     return outcomes
 
 
-def check_suite(con: Any, module: Any) -> list[SqlOutcome]:
-    """Every batch of a loaded suite module."""
-    by_batch = module.expectations()
+def check_suite(
+    con: Any,
+    suite: Suite,
+    relations: dict[str, str] | None = None,
+    parameters: dict | None = None,
+) -> list[SqlOutcome]:
+    """Every batch of a suite (payload suites with `relations` and `parameters` given)."""
     outcomes = []
-    for batch, target in module.BATCHES.items():
-        if by_batch.get(batch):
-            outcomes.extend(check_batch(con, batch, target, by_batch[batch]))
+    for batch, expectations in suite.by_batch().items():
+        query = suite.batch_query(batch, relations or {})
+        outcomes.extend(check_batch(con, batch, query, expectations, parameters))
     return outcomes

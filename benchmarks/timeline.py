@@ -2,8 +2,8 @@
 
 The runs a refresh started (the report-document run, then `refresh_all`) are read from the
 instance under `$EGOV_HOME/dagster`; each step's STEP_START → STEP_SUCCESS/FAILURE is put in
-one bucket: raw ingestion, dbt (models and dbt tests), GX checks, publish. Start-up is the
-time from the process start to the first step; what remains of the wall time is Dagster's
+one bucket: raw ingestion, dbt (models and dbt tests), GX checks, publish, dashboard. Start-up
+is the time from the process start to the first step; what remains of the wall time is Dagster's
 machinery between steps and the summary the CLI prints. dbt's own run_results.json splits
 the dbt step into models and tests (summed node times, shown as shares of the step).
 """
@@ -14,7 +14,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-BUCKETS = ("raw_s", "dbt_s", "checks_s", "publish_s")
+BUCKETS = ("raw_s", "dbt_s", "checks_s", "publish_s", "dashboard_s")
 
 
 def bucket(step_key: str) -> str:
@@ -22,6 +22,8 @@ def bucket(step_key: str) -> str:
         return "checks_s"
     if step_key.startswith("raw"):
         return "raw_s"
+    if step_key.startswith("publish__dashboard"):
+        return "dashboard_s"
     if step_key.startswith("publish"):
         return "publish_s"
     return "dbt_s"

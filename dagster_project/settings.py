@@ -7,6 +7,7 @@ paths, so a test or a user can move the whole warehouse by setting one variable.
 from __future__ import annotations
 
 import os
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +28,12 @@ PUBLISHED_DB_NAME = "egov.duckdb"
 STORAGE_COMPATIBILITY = "v1.4.0"
 # One pool for every step that opens the build file: DuckDB allows a single writer.
 DUCKDB_POOL = "duckdb_build"
+# What the dashboard derives from installed packages alone (its chart script bundle, the
+# province outlines) belongs to the environment, not to a warehouse home.
+DASHBOARD_CACHE_DIR = Path(sys.prefix) / "share" / "egov-dashboard"
+# DuckDB's own default is 80% of RAM (9.5 GB at 10M notices on 24 GB); above this limit it
+# spills to disk instead (see BENCHMARKS.md for what the limit costs).
+DUCKDB_MEMORY_LIMIT = "4GB"
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,11 @@ class Paths:
     @property
     def parquet_dir(self) -> Path:
         return self.home / "parquet"
+
+    @property
+    def dashboard_dir(self) -> Path:
+        """The static dashboard (a symlink swapped at each build, like parquet/)."""
+        return self.home / "dashboard"
 
     @property
     def docs_dir(self) -> Path:
@@ -109,6 +121,11 @@ class Paths:
         return self.state_dir / "published.json"
 
     @property
+    def publishing_record(self) -> Path:
+        """The record of a publish between its rename and published.json."""
+        return self.state_dir / "publishing.json"
+
+    @property
     def shortcut_record(self) -> Path:
         return self.state_dir / "shortcut.json"
 
@@ -146,7 +163,18 @@ def dbt_executable() -> str:
 
 
 def http_timeout_s() -> float:
+    """Per request: connecting, and each read of the body."""
     return float(os.environ.get("EGOV_HTTP_TIMEOUT_S", "30"))
+
+
+def http_deadline_s() -> float:
+    """Per fetch, everything included (attempts, redirects, backoff, the whole body)."""
+    return float(os.environ.get("EGOV_HTTP_DEADLINE_S", "600"))
+
+
+def http_max_bytes() -> int:
+    """The largest body a fetch accepts (a declaration's `max_bytes` wins)."""
+    return int(os.environ.get("EGOV_HTTP_MAX_BYTES", str(512 * 1024 * 1024)))
 
 
 def drill_pause_s(point: str) -> float:
@@ -157,14 +185,32 @@ def drill_pause_s(point: str) -> float:
     return float(seconds or 0) if name == point else 0.0
 
 
+def duckdb_memory_limit() -> str:
+    """EGOV_DUCKDB_MEMORY_LIMIT: the most memory DuckDB may use for the build (load, models,
+    checks, publish) before it spills to disk beside the build file; e.g. `4GB`."""
+    value = os.environ.get("EGOV_DUCKDB_MEMORY_LIMIT", "").strip() or DUCKDB_MEMORY_LIMIT
+    if not re.fullmatch(r"\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)", value, re.IGNORECASE):
+        raise ValueError(f"EGOV_DUCKDB_MEMORY_LIMIT={value!r}: expected a size such as 4GB")
+    return value
+
+
 def dbt_env(p: Paths) -> dict[str, str]:
-    """Variables the dbt subprocess reads through env_var() in profiles.yml and models."""
+    """Variables dbt reads through env_var() in profiles.yml and models."""
     return {
         "EGOV_BUILD_DB": str(p.build_db),
         "EGOV_SOURCES_DIR": str(SOURCES_DIR),
+        "EGOV_DUCKDB_MEMORY_LIMIT": duckdb_memory_limit(),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         "DBT_VERSION_CHECK": "false",
     }
+
+
+def env_with_warning_filter(rule: str) -> dict[str, str]:
+    """This process's environment plus one PYTHONWARNINGS rule, for a child process."""
+    env = dict(os.environ)
+    given = env.get("PYTHONWARNINGS")
+    env["PYTHONWARNINGS"] = f"{given},{rule}" if given else rule
+    return env
 
 
 def apply_process_env(p: Paths) -> None:

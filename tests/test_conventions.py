@@ -211,7 +211,7 @@ def test_every_mart_has_a_great_expectations_suite(manifest):
     suites = {s.relation for s in suite_files()}
     for model in _models(manifest):
         if model["schema"] == "marts":
-            assert f"marts.{model['name']}" in suites, f"no expectations/marts/{model['name']}.py"
+            assert f"marts.{model['name']}" in suites, f"no expectations/marts/{model['name']}.yml"
 
 
 def test_every_raw_dataset_has_a_declaration_a_dbt_source_and_a_suite(manifest):
@@ -222,7 +222,7 @@ def test_every_raw_dataset_has_a_declaration_a_dbt_source_and_a_suite(manifest):
         assert sources[name]["meta"]["dagster"]["asset_key"] == ["raw", name]
         provenance = sources[name]["meta"]["provenance"]
         assert (PROJECT_ROOT / provenance).resolve() == spec.declaration_path.resolve()
-        assert f"raw.{name}" in suites, f"no expectations/raw/{name}.py"
+        assert f"raw.{name}" in suites, f"no expectations/raw/{name}.yml"
     for name, source in sources.items():
         assert (PROJECT_ROOT / source["meta"]["provenance"]).exists(), name
 
@@ -233,3 +233,103 @@ def test_every_suite_file_names_an_existing_relation(manifest):
     relations |= {f"raw.{s['name']}" for s in manifest["sources"].values()}
     for suite in suite_files():
         assert suite.relation in relations, f"{suite.path} validates nothing known"
+
+
+# GX expectation types that are dbt's column rules, and the dbt test that owns each.
+DBT_OWNED = {
+    "expect_column_values_to_not_be_null": "not_null",
+    "expect_column_values_to_be_unique": "unique",
+    "expect_column_values_to_be_in_set": "accepted_values",
+    "expect_compound_columns_to_be_unique": "unique_combination",
+}
+
+
+def _dbt_rules(manifest: dict) -> set[tuple[str, str, tuple[str, ...]]]:
+    """(relation, dbt test, columns) of every generic data test of the project."""
+    rules = set()
+    for node in manifest["nodes"].values():
+        meta = node.get("test_metadata") if node["resource_type"] == "test" else None
+        if not meta:
+            continue
+        attached = manifest["nodes"].get(node.get("attached_node") or "", {})
+        relation = f"{attached.get('schema')}.{attached.get('name')}"
+        kwargs = meta.get("kwargs") or {}
+        columns = kwargs.get("columns") or [node.get("column_name") or kwargs.get("column_name")]
+        rules.add((relation, meta["name"], tuple(columns)))
+    return rules
+
+
+def _on_the_relation(suite, expectation: dict) -> bool:
+    """True when the expectation runs on the relation itself (not on a derived SQL batch)."""
+    batch = (expectation.get("meta") or {}).get("batch", "all")
+    return dict(suite.batches)[batch] in (suite.relation, "{{ payload }}")
+
+
+def test_no_rule_is_both_a_dbt_test_and_a_gx_expectation(manifest):
+    """Column rules of built relations live in dbt YAML only; GX keeps what dbt cannot say."""
+    dbt_rules = _dbt_rules(manifest)
+    built = {f"{m['schema']}.{m['name']}" for m in _models(manifest)}
+    for suite in suite_files():
+        if suite.validates_payload:
+            continue  # raw payloads are validated before dbt sees them
+        for expectation in suite.expectations():
+            kind = expectation["type"]
+            if kind not in DBT_OWNED or not _on_the_relation(suite, expectation):
+                continue
+            kwargs = expectation["kwargs"]
+            columns = tuple(kwargs.get("column_list") or [kwargs.get("column")])
+            twin = (suite.relation, DBT_OWNED[kind], columns)
+            where = f"{suite.path.name}: {kind} on {columns}"
+            assert twin not in dbt_rules, f"{where} repeats a dbt test"
+            # A relation dbt builds has its column rules in its dbt YAML.
+            assert suite.relation not in built, f"{where} is a column rule: write it as a dbt test"
+
+
+def test_gx_never_restates_a_singular_dbt_test(manifest):
+    """'These rows must not exist' is a singular dbt test (dbt/tests/); a GX batch checked for
+    zero rows, or an unexpected-rows query, on a built relation would be its twin."""
+    for suite in suite_files():
+        if suite.validates_payload:
+            continue
+        for expectation in suite.expectations():
+            kind, kwargs = expectation["type"], expectation["kwargs"]
+            zero_rows = kind == "expect_table_row_count_to_equal" and kwargs.get("value") == 0
+            assert not zero_rows and kind != "unexpected_rows_expectation", (
+                f"{suite.path.name}: {kind} belongs in a singular dbt test"
+            )
+
+
+UNIQUENESS = ("expect_compound_columns_to_be_unique", "expect_column_values_to_be_unique")
+
+
+def test_payload_suites_restate_nothing_their_declaration_says():
+    """options.key, options.plausible and the parser's columns are derived, never copied."""
+    for suite in suite_files():
+        if not suite.validates_payload:
+            continue
+        spec = all_specs()[suite.table]
+        key = list(spec.options.get("key") or [])
+        plausible = set(spec.options.get("plausible") or {})
+        for expectation in suite.declared:
+            kind, kwargs = expectation["type"], expectation["kwargs"]
+            where = f"{suite.path.name}: {kind}"
+            assert kind != "expect_table_columns_to_match_set", f"{where}: the parser says it"
+            if kind in (
+                "expect_compound_columns_to_be_unique",
+                "expect_column_values_to_be_unique",
+            ):
+                assert list(kwargs.get("column_list") or [kwargs["column"]]) != key, where
+            if kind == "expect_column_values_to_be_between" and _on_the_relation(
+                suite, expectation
+            ):
+                assert kwargs["column"] not in plausible, f"{where}: options.plausible says it"
+
+
+def test_every_batch_file_belongs_to_a_suite_and_exists():
+    used = set()
+    for suite in suite_files():
+        for path in suite.files()[1:]:
+            assert path.exists(), f"{suite.path.name} names a missing batch {path.name}"
+            used.add(path)
+    for path in (PROJECT_ROOT / "expectations").glob("*/*.sql"):
+        assert path in used, f"{path} is no suite's batch"

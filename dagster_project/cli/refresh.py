@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import sys
 import time
+from datetime import UTC, datetime
 
 from dagster_project.cli.published import print_published
+from dagster_project.cli.reports import print_rejected
 from dagster_project.core import changes
+from dagster_project.core.files import CORRUPT_MARK, moved_aside_since
 from dagster_project.core.lock import RefreshBusyError, refresh_lock
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish import records
@@ -16,23 +19,51 @@ EXIT_BUSY = 75
 
 
 def run_refresh(
-    *, force: bool = False, wait: bool = True, verbose: bool = False, shortcut: bool = True
+    *,
+    force: bool = False,
+    wait: bool = True,
+    verbose: bool = False,
+    shortcut: bool = True,
+    strict: bool = False,
 ) -> int:
     """Full refresh + publish. Exit 0 on success, 1 on any failure, 75 if busy and not waiting.
+
+    A rejected payload fails its own dataset only: the rest is published and the exit code is
+    0, or 1 when `strict`.
 
     Unless forced, a refresh whose inputs all match the last successful one ends at once,
     without starting Dagster (core.changes.input_digest, publish.records.unchanged_since).
     """
     home = paths()
+    began = datetime.now(UTC)
     try:
         with refresh_lock(home.ensure().lock_file, wait_s=None if wait else 0, on_wait=_waiting):
             digest = _input_digest(home)
             if shortcut and not force and _answer_unchanged(home, digest):
                 return 0
-            return _run_job(home, force=force, verbose=verbose, wait=wait, digest=digest)
+            return _run_job(
+                home, force=force, verbose=verbose, wait=wait, digest=digest, strict=strict
+            )
     except RefreshBusyError as exc:
         print(f"egov: {exc}", file=sys.stderr)
         return EXIT_BUSY
+    finally:
+        _report_recovered(home, began)
+
+
+def _report_recovered(home: Paths, began: datetime) -> None:
+    """Name every record this refresh found unreadable and rebuilt (core.files.read_json
+    says so where it happens, but inside the run that goes to the log file)."""
+    asides = [
+        a for root in (home.state_dir, home.landing_dir) for a in moved_aside_since(root, began)
+    ]
+    for aside in asides:
+        original = aside.with_name(aside.name.partition(CORRUPT_MARK)[0])
+        print(
+            f"egov: {original.relative_to(home.home)} was unreadable: moved to {aside.name} "
+            "and rebuilt from the landing store and the run history",
+            file=sys.stderr,
+        )
 
 
 def _waiting(holder: str) -> None:
@@ -56,17 +87,20 @@ def _answer_unchanged(home: Paths, digest: str | None) -> bool:
     )
     print("  egov refresh --no-shortcut runs the job anyway; --force rebuilds everything")
     print_published(home, republished=False)
+    print_rejected(home)
     return True
 
 
-def _run_job(home: Paths, *, force: bool, verbose: bool, wait: bool, digest: str | None) -> int:
+def _run_job(
+    home: Paths, *, force: bool, verbose: bool, wait: bool, digest: str | None, strict: bool
+) -> int:
     # Lazy on purpose: the session imports Dagster, dbt and the definitions (seconds), which
     # the no-op answer above must not pay (it answers in a fraction of a second).
     from dagster_project.cli.refresh_job import execute
 
     started = time.monotonic()
     records.forget_refresh(home)
-    code, run_id = execute(force=force, verbose=verbose, wait=wait, started=started)
+    code, run_id = execute(force=force, verbose=verbose, wait=wait, started=started, strict=strict)
     if code == 0 and digest is not None and run_id is not None:
         records.record_refresh(home, digest, run_id)
     return code

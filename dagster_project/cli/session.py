@@ -13,8 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import dagster as dg
+from dagster._core.execution.execution_result import ExecutionResult
 
 from dagster_project.cli.capture import output_to
+from dagster_project.core import runs
 from dagster_project.core.instance import ensure_dagster_home, get_instance, recover_dead_runs
 from dagster_project.core.lock import refresh_lock
 from dagster_project.definitions import defs
@@ -43,15 +45,24 @@ class Session:
         trigger: str,
         partition_key: str | None = None,
         run_config: dict[str, Any] | None = None,
-    ) -> dg.ExecuteInProcessResult:
-        """Run a job of the definitions in this process, its logs sent to the log file."""
+        asset_selection: list[dg.AssetKey] | None = None,
+        listener: runs.Listener | None = None,
+    ) -> ExecutionResult:
+        """Run a job of the definitions (or `asset_selection` of it) in this process, its logs
+        sent to the log file.
+
+        The run is recorded with the workspace's code location (core.runs), so the UI's job
+        page and timeline list it; `listener` sees each of its events (progress display)."""
         with output_to(self.log_file):
-            return self.defs.resolve_job_def(job_name).execute_in_process(
-                instance=self.instance,
-                partition_key=partition_key,
-                run_config=run_config,
+            return runs.execute(
+                self.defs,
+                self.instance,
+                job_name,
                 tags=self.run_tags(trigger),
-                raise_on_error=False,
+                run_config=run_config,
+                partition_key=partition_key,
+                asset_selection=asset_selection,
+                listener=listener,
             )
 
 

@@ -6,13 +6,15 @@ import sys
 from collections import Counter
 
 import dagster as dg
+from dagster._core.execution.execution_result import ExecutionResult
 
 from dagster_project.cli.published import print_published
+from dagster_project.core.disk import disk_full_message, is_disk_full_text
 from dagster_project.publish.assets import PUBLISH_KEY
 from dagster_project.settings import Paths
 
 
-def step_failures(result: dg.ExecuteInProcessResult) -> list[str]:
+def step_failures(result: ExecutionResult) -> list[str]:
     lines = []
     for event in result.all_events:
         if event.event_type == dg.DagsterEventType.STEP_FAILURE:
@@ -28,7 +30,7 @@ def step_failures(result: dg.ExecuteInProcessResult) -> list[str]:
     return lines
 
 
-def _check_lines(result: dg.ExecuteInProcessResult) -> tuple[Counter, list[str]]:
+def _check_lines(result: ExecutionResult) -> tuple[Counter, list[str]]:
     tally: Counter = Counter()
     failed = []
     for evaluation in result.get_asset_check_evaluations():
@@ -46,7 +48,7 @@ def _check_lines(result: dg.ExecuteInProcessResult) -> tuple[Counter, list[str]]
     return tally, failed
 
 
-def print_report(home: Paths, result: dg.ExecuteInProcessResult, seconds: float) -> int:
+def print_report(home: Paths, result: ExecutionResult, seconds: float) -> int:
     materialized = {e.asset_key for e in result.get_asset_materialization_events()}
     published = PUBLISH_KEY in materialized
     tally, failed_checks = _check_lines(result)
@@ -56,7 +58,13 @@ def print_report(home: Paths, result: dg.ExecuteInProcessResult, seconds: float)
         f"  assets materialized: {len(materialized)}; "
         f"checks passed: {tally['passed']}, failed: {tally['failed']}"
     )
-    for line in step_failures(result) + failed_checks:
+    failures = step_failures(result)
+    if any(is_disk_full_text(line, home.home) for line in failures):
+        # Every step after the full disk fails the same way: the cause, once.
+        message = disk_full_message(home.home, home.published_db, published_changed=published)
+        print(message, file=sys.stderr)
+        return 1
+    for line in failures + failed_checks:
         print(line, file=sys.stderr if not result.success else sys.stdout)
     if not result.success:
         print(f"  nothing published; {home.published_db} is unchanged", file=sys.stderr)

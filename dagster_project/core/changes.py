@@ -5,7 +5,6 @@ answer, asked by every step that skips work.
   declaration: a change in any of them re-parses.
 * A **document version** (report document) is the document's sha256 plus the extraction code
   and its reference data (or, for a bundled output, the output files themselves).
-* A **suite digest** names the exact rules a check ran with.
 * The **warehouse fingerprint** is what a published file is a function of: every raw version,
   the dbt project (node checksums and configs, the project's macros) and every suite.
 * The **input digest** covers every local input of a full refresh (project files, library
@@ -44,7 +43,11 @@ PARSING_CODE = (
     INGEST_DIR / "registry.py",
     INGEST_DIR / "contract.py",
     INGEST_DIR / "duckdb_load.py",
-    INGEST_DIR / "duckdb_load.sql",
+    # How a payload is validated before it is loaded: its rules and the engine that runs them.
+    *(
+        PACKAGE_DIR / "quality" / f"{name}.py"
+        for name in ("contract_rules", "payload", "gx_runner", "sql_engine", "suites")
+    ),
 )
 # What turns a document into facts: the library, its metric catalog and its gazetteer.
 EXTRACTION_CODE = (
@@ -98,19 +101,17 @@ def extraction_code_digest() -> str:
     return tree_digest(EXTRACTION_CODE)
 
 
-def dataset_version(payload_sha256: str, declaration: Path) -> str:
+def dataset_version(payload_sha256: str, declaration: Path, suite: str = "") -> str:
+    """`suite` is the digest of the dataset's suite: new rules re-validate the payload."""
     digest = hashlib.sha256(parsing_code_digest().encode())
     digest.update(declaration.read_bytes())
+    digest.update(suite.encode())
     return f"{payload_sha256[:16]}-{digest.hexdigest()[:12]}"
 
 
 def document_version(sha256: str, bundled_output: Path | None = None) -> str:
     code = tree_digest([bundled_output]) if bundled_output else extraction_code_digest()
     return f"{sha256[:16]}-{code[:12]}"
-
-
-def suite_digest(path: Path) -> str:
-    return sha256_file(path)[:16]
 
 
 def manifest_digest(manifest_path: Path) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 import duckdb
 
 from dagster_project.core.errors import TransientError
+from dagster_project.settings import duckdb_memory_limit
 
 # A dbt subprocess that just exited (or an orphan of a killed run) can hold the lock for a
 # few seconds; anything longer is a real conflict worth reporting.
@@ -36,9 +37,15 @@ def connect(path: Path, *, read_only: bool = False, wait_s: float = LOCK_WAIT_S)
             time.sleep(delay)
             delay = min(delay * 2, 2.0)
     try:
+        limit_memory(con)
         yield con
     finally:
         con.close()
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection) -> None:
+    """Cap DuckDB's memory for this database (it spills to disk above the limit)."""
+    con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
 
 
 def quote_ident(name: str) -> str:

@@ -20,6 +20,8 @@ from pathlib import Path
 from typing import Any
 
 CHUNK = 1 << 20
+CORRUPT_MARK = ".corrupt-"
+CORRUPT_STAMP = "%Y%m%dT%H%M%S"
 
 
 def sha256_file(path: Path) -> str:
@@ -69,8 +71,8 @@ def read_json(path: Path) -> dict[str, Any]:
         if not isinstance(record, dict):
             raise ValueError(f"expected a JSON object, found {type(record).__name__}")
     except ValueError as exc:
-        stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%S")
-        aside = path.with_name(f"{path.name}.corrupt-{stamp}")
+        stamp = datetime.now(UTC).strftime(CORRUPT_STAMP)
+        aside = path.with_name(f"{path.name}{CORRUPT_MARK}{stamp}")
         os.replace(path, aside)
         print(
             f"egov: state file {path} was unreadable ({exc}); moved to {aside.name} and "
@@ -79,6 +81,21 @@ def read_json(path: Path) -> dict[str, Any]:
         )
         return {}
     return record
+
+
+def moved_aside_since(root: Path, since: datetime) -> list[Path]:
+    """Records under `root` that `read_json` moved aside at or after `since` (the aside
+    copies, oldest first), so a command can tell its user what it recovered."""
+    found = []
+    for aside in root.rglob(f"*{CORRUPT_MARK}*"):
+        stamp = aside.name.rpartition(CORRUPT_MARK)[2]
+        try:
+            moved = datetime.strptime(stamp, CORRUPT_STAMP).replace(tzinfo=UTC)
+        except ValueError:
+            continue
+        if moved >= since.replace(microsecond=0):
+            found.append((moved, aside))
+    return [aside for _, aside in sorted(found)]
 
 
 def now_iso() -> str:

@@ -45,7 +45,12 @@ def recover_dead_runs(instance: dg.DagsterInstance) -> list[str]:
     """
     unfinished = instance.get_runs(
         filters=dg.RunsFilter(
-            statuses=[dg.DagsterRunStatus.STARTED, dg.DagsterRunStatus.STARTING],
+            # NOT_STARTED too: egov creates its run, then executes it (core.runs).
+            statuses=[
+                dg.DagsterRunStatus.NOT_STARTED,
+                dg.DagsterRunStatus.STARTING,
+                dg.DagsterRunStatus.STARTED,
+            ],
             tags={"egov/writer": "build"},
         )
     )

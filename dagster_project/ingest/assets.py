@@ -1,10 +1,17 @@
-"""One raw asset per declared dataset: land the payload, parse it, replace raw.<dataset>.
+"""One raw asset per declared dataset: land the payload, parse it, validate it, replace
+raw.<dataset>.
 
-An unchanged payload (same dataset version: payload sha256, parsing code and declaration, see
-core.changes) is neither parsed nor rewritten: the asset records the same data version, so
-the dbt step sees nothing to build.
+The payload is loaded beside the table as last loaded and validated there by the dataset's
+suite (quality/payload.py); only a payload that passes replaces the table. A rejected one
+fails this asset with a message naming file, row and column, stays in landing/, and the
+previous payload keeps feeding the marts.
+
+An unchanged payload (same dataset version: payload sha256, parsing code, declaration and
+suite, see core.changes) is neither parsed nor rewritten: the asset records the same data
+version, so the dbt step sees nothing to build.
 """
 
+from collections.abc import Iterator
 from datetime import timedelta
 from typing import Any
 
@@ -16,7 +23,10 @@ from dagster_project.core.resources import BuildDatabase
 from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import dropped_rows, parse_dataset
 from dagster_project.landing.declarations import DatasetSpec, all_specs
-from dagster_project.landing.land import land, mark_current
+from dagster_project.landing.land import LandedPayload, land, mark_current
+from dagster_project.quality import payload as payload_checks
+from dagster_project.quality.checks import check_result, payload_check_spec
+from dagster_project.quality.suites import Suite, suite_files
 from dagster_project.settings import DUCKDB_POOL
 
 # Transient failures only (HTTP 5xx, timeouts, a lock held by a dying process); bad input
@@ -46,13 +56,20 @@ def _last_data_version(context: dg.AssetExecutionContext, spec: DatasetSpec) -> 
     return (tags or {}).get("dagster/data_version")
 
 
+def payload_suite(spec: DatasetSpec) -> Suite:
+    """The suite that validates each payload of the dataset (a conventions test requires one)."""
+    return next(s for s in suite_files() if s.relation == f"raw.{spec.name}")
+
+
 def _load(
     context: dg.AssetExecutionContext, spec: DatasetSpec, build_db: BuildDatabase, mode: str
-) -> dg.MaterializeResult:
+) -> Iterator:
     # Load inputs.
     payload = land(spec, mode=mode or None, paths=build_db.paths)
-    version = changes.dataset_version(payload.sha256, spec.declaration_path)
+    suite = payload_suite(spec)
+    version = changes.dataset_version(payload.sha256, spec.declaration_path, suite.digest())
     with build_db.connect() as con:
+        payload_checks.discard(con, spec.name)
         loaded = duckdb_io.table_exists(con, "raw", spec.name)
     metadata = {
         **spec.provenance_metadata(),
@@ -61,24 +78,69 @@ def _load(
         "landed_at": dg.MetadataValue.path(str(payload.landed_dir)),
     }
     if loaded and _last_data_version(context, spec) == version:
-        context.log.info(f"{spec.name}: payload and parser unchanged, nothing to parse")
-        return dg.MaterializeResult(
-            metadata={**metadata, "changed": False}, data_version=dg.DataVersion(version)
+        context.log.info(f"{spec.name}: payload, parser and suite unchanged, nothing to parse")
+        if payload.changed:
+            # These bytes are the loaded ones, but the landing record does not say so (it
+            # was unreadable and rebuilt): point it at them again.
+            mark_current(spec, payload, paths=build_db.paths)
+        yield dg.MaterializeResult(
+            metadata={**metadata, "changed": False},
+            data_version=dg.DataVersion(version),
+            check_results=[_carried_over(suite)],
         )
+        return
     # Process data.
     parsed = parse_dataset(spec, payload.files)
-    # Save outputs.
+    # Save outputs (only if the payload passes its suite).
     with build_db.connect() as con:
-        if isinstance(parsed, DuckDBPayload):
-            rows, dropped = load_payload(con, spec, parsed)
-        else:
-            dropped = len(dropped_rows(parsed))
-            rows = duckdb_io.replace_table(con, "raw", spec.name, parsed)
+        rows, dropped = _write_incoming(con, spec, parsed)
+        outcomes = payload_checks.validate(
+            con,
+            spec.name,
+            suite,
+            run_id=context.run.run_id,
+            fetched_at=payload.fetched_at,
+            docs_dir=build_db.paths.docs_dir,
+        )
+        failed = payload_checks.blocking_failures(outcomes)
+        if failed:
+            payload_checks.discard(con, spec.name)
+            yield check_result(suite, outcomes)
+            raise payload_checks.Rejected(_rejection(spec, payload, failed), failed)
+        payload_checks.swap_in(con, spec.name)
     mark_current(spec, payload, paths=build_db.paths)
-    return dg.MaterializeResult(
+    yield dg.MaterializeResult(
         metadata={**metadata, "changed": True, "dagster/row_count": rows, "dropped_rows": dropped},
         data_version=dg.DataVersion(version),
+        check_results=[check_result(suite, outcomes)],
     )
+
+
+def _write_incoming(con: Any, spec: DatasetSpec, parsed: Any) -> tuple[int, int]:
+    """The parsed payload as raw.<dataset>__incoming: (rows, rows left out on purpose)."""
+    table = payload_checks.incoming_table(spec.name)
+    if isinstance(parsed, DuckDBPayload):
+        return load_payload(con, spec, parsed, table=table)
+    return duckdb_io.replace_table(con, "raw", table, parsed), len(dropped_rows(parsed))
+
+
+def _rejection(spec: DatasetSpec, payload: LandedPayload, failed: list) -> str:
+    files = [path.name for path in payload.files]
+    return payload_checks.rejection(spec.name, files, failed, payload.landed_dir)
+
+
+def _carried_over(suite: Suite) -> dg.AssetCheckResult:
+    """The payload passed this exact suite when it was loaded; re-validating costs seconds."""
+    return dg.AssetCheckResult(
+        asset_key=dg.AssetKey([suite.layer, suite.table]),
+        check_name=f"gx_{suite.table}",
+        passed=True,
+        metadata={"suite": suite.relation, "suite_sha256": suite.digest(), "unchanged": True},
+    )
+
+
+# Marks a raw asset's failure as its payload's: the refresh publishes the other datasets.
+REJECTED = "egov/payload_rejected"
 
 
 def _input_failure(error: InputError) -> dg.Failure:
@@ -86,10 +148,27 @@ def _input_failure(error: InputError) -> dg.Failure:
     return dg.Failure(
         description=error.describe(),
         metadata={
+            REJECTED: error.dataset or "",
             "dataset": error.dataset or "",
             "file": error.file or "",
             "row": error.row if error.row is not None else -1,
             "column": error.column or "",
+        },
+        allow_retries=False,
+    )
+
+
+def _rejected_failure(spec: DatasetSpec, rejected: payload_checks.Rejected) -> dg.Failure:
+    first = rejected.outcomes[0].unexpected_rows[:1] if rejected.outcomes else []
+    row = first[0] if first else {}
+    return dg.Failure(
+        description=rejected.message,
+        metadata={
+            REJECTED: spec.name,
+            "dataset": spec.name,
+            "file": str(row.get("source_file") or ""),
+            "row": int(row["source_row"]) if row.get("source_row") is not None else -1,
+            "column": str(row.get("source_column") or rejected.outcomes[0].column or ""),
         },
         allow_retries=False,
     )
@@ -106,14 +185,17 @@ def build_raw_asset(spec: DatasetSpec) -> dg.AssetsDefinition:
         retry_policy=TRANSIENT_RETRY,
         freshness_policy=freshness_policy(spec),
         tags={"egov/provider": spec.provider},
+        check_specs=[payload_check_spec(payload_suite(spec))],
     )
     def _raw_asset(
         context: dg.AssetExecutionContext, build_db: BuildDatabase, config: RawLoadConfig
-    ) -> dg.MaterializeResult:
+    ) -> Iterator:
         try:
-            return _load(context, spec, build_db, config.mode)
+            yield from _load(context, spec, build_db, config.mode)
         except TransientError:
             raise
+        except payload_checks.Rejected as exc:
+            raise _rejected_failure(spec, exc) from exc
         except InputError as exc:
             raise _input_failure(exc.with_context(dataset=spec.name)) from exc
         except Exception as exc:

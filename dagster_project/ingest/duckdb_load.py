@@ -1,12 +1,12 @@
 """Payloads DuckDB reads itself: what a parser returns instead of a frame for large files.
 
 A parser that returns a `DuckDBLoad` hands over a SELECT (a table macro of its own `.sql`
-file) instead of rows: `load_payload` runs it as `create or replace table raw.<dataset> as …`
+file) instead of rows: `load_payload` runs it as `create or replace table <target> as …`
 (then `insert into` for further files) inside one transaction, after the parser's
-`validate` pass, and checks the declared key and plausible ranges in SQL before the commit.
-Bad input leaves as InputError naming dataset, file, row and column, and leaves the previous
-table untouched; DuckDB's own reading errors (field count, encoding, quoting) are mapped to
-InputError with the line DuckDB reports.
+`validate` pass. The declared key and plausible ranges are then checked by the dataset's
+suite, in DuckDB, like every payload's (quality/payload.py). Bad input leaves as InputError
+naming dataset, file, row and column; DuckDB's own reading errors (field count, encoding,
+quoting) are mapped to InputError with the line DuckDB reports.
 """
 
 from __future__ import annotations
@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +23,6 @@ from dagster_project.core.duckdb_io import quote_ident
 from dagster_project.core.errors import InputError
 from dagster_project.landing.declarations import DatasetSpec
 
-CHECKS_SQL = Path(__file__).with_suffix(".sql")
 _LINE = re.compile(r"CSV Error on Line: (\d+)")
 _FOUND = re.compile(r"Expected Number of Columns: (\d+) Found: (\d+)")
 _REASONS = ("Expected Number of Columns", "unterminated quote", "Invalid unicode", "line size")
@@ -73,17 +71,6 @@ class DuckDBPayload:
         return [part.file.name for part in self.parts]
 
 
-@cache
-def _checks() -> dict[str, str]:
-    """The named queries of duckdb_load.sql (`-- name: <query>` starts each)."""
-    text = CHECKS_SQL.read_text(encoding="utf-8")
-    queries = {}
-    for block in text.split("-- name: ")[1:]:
-        name, _, body = block.partition("\n")
-        queries[name.strip()] = body.strip()
-    return queries
-
-
 def reading_error(exc: duckdb.Error, part: DuckDBLoad) -> InputError:
     """DuckDB's reason, with the line it names (and the column, for a short row)."""
     lines = [line.strip() for line in str(exc).split("\n") if line.strip()]
@@ -116,67 +103,22 @@ def _load_part(
     return validated.dropped_rows
 
 
-def check_key(con: duckdb.DuckDBPyConnection, spec: DatasetSpec, target: str) -> None:
-    """A repeated key is an InputError naming its second occurrence (as contract.check_key)."""
-    key = list(spec.options.get("key") or [])
-    if not key:
-        return
-    columns = ", ".join(quote_ident(k) for k in key)
-    queries = _checks()
-    if not con.execute(queries["any_repeated_key"].format(key=columns, target=target)).fetchone():
-        return
-    row = con.execute(queries["second_occurrence"].format(key=columns, target=target)).fetchone()
-    file, source_row, *values = row
-    described = ", ".join(f"{k}={v}" for k, v in zip(key, values, strict=True))
-    raise InputError(
-        f"duplicated key ({described})",
-        dataset=spec.name,
-        file=file,
-        row=source_row,
-        column=key[0],
-    )
-
-
-def check_plausible(con: duckdb.DuckDBPyConnection, spec: DatasetSpec, target: str) -> None:
-    """A value outside its declared range names its row (as contract.check_plausible)."""
-    columns = {c for (c,) in con.execute(f"select column_name from (describe {target})").fetchall()}
-    for name, bounds in (spec.options.get("plausible") or {}).items():
-        low, high = (float(bound) for bound in bounds)
-        params: dict[str, Any] = {"low": low, "high": high}
-        if {"indicator", "value"} <= columns:
-            value, where = "value", "indicator = $indicator"
-            params["indicator"] = name
-        elif name in columns:
-            value, where = quote_ident(name), "true"
-        else:
-            raise ValueError(f"{spec.name}: plausible range for unknown {name!r}")
-        query = _checks()["outside_range"].format(value=value, filter=where, target=target)
-        row = con.execute(query, params).fetchone()
-        if row is not None:
-            file, source_row, found = row
-            raise InputError(
-                f"{name} = {found:g} outside the plausible range [{low:g}, {high:g}] "
-                "(wrong unit or magnitude?)",
-                dataset=spec.name,
-                file=file,
-                row=source_row,
-                column=name,
-            )
-
-
 def load_payload(
-    con: duckdb.DuckDBPyConnection, spec: DatasetSpec, payload: DuckDBPayload, schema: str = "raw"
+    con: duckdb.DuckDBPyConnection,
+    spec: DatasetSpec,
+    payload: DuckDBPayload,
+    schema: str = "raw",
+    table: str | None = None,
 ) -> tuple[int, int]:
-    """Replace `<schema>.<dataset>` in one transaction; returns (rows loaded, rows left out)."""
-    target = f"{quote_ident(schema)}.{quote_ident(spec.name)}"
+    """Replace `<schema>.<table>` (default: the dataset's name) in one transaction; returns
+    (rows loaded, rows left out)."""
+    target = f"{quote_ident(schema)}.{quote_ident(table or spec.name)}"
     con.execute("begin transaction")
     try:
         con.execute(f"create schema if not exists {quote_ident(schema)}")
         dropped = 0
         for index, part in enumerate(payload.parts):
             dropped += _load_part(con, target, part, first=index == 0)
-        check_key(con, spec, target)
-        check_plausible(con, spec, target)
         rows = int(con.execute(f"select count(*) from {target}").fetchone()[0])
         con.execute("commit")
     except BaseException:

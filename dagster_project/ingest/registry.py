@@ -15,7 +15,8 @@ Any InputError leaves with the dataset and the file named.
 
 A parser may instead return a `DuckDBLoad` (duckdb_load.py) for a file DuckDB reads itself,
 e.g. a CSV of millions of rows: the payload is then a `DuckDBPayload`, loaded by the raw
-asset in SQL, where the declared key and plausible ranges are checked too.
+asset in SQL. The declared key and plausible ranges are rules of the dataset's suite, checked
+on the loaded payload before it replaces the raw table (quality/payload.py).
 """
 
 from __future__ import annotations
@@ -59,8 +60,8 @@ def parse_file(spec: DatasetSpec, path: Path) -> pd.DataFrame | DuckDBLoad:
 
 
 def parse_dataset(spec: DatasetSpec, files: Sequence[Path]) -> pd.DataFrame | DuckDBPayload:
-    """All files of one payload → one checked frame (key and plausibility per declaration),
-    or the DuckDB loads of its files (checked in SQL when loaded)."""
+    """All files of one payload → one frame (headers checked against the declaration), or
+    the DuckDB loads of its files."""
     if not files:
         raise InputError("no files to parse", dataset=spec.name)
     paths = sorted(files, key=lambda p: p.name)
@@ -87,8 +88,6 @@ def _concatenate(spec: DatasetSpec, paths: list[Path], parsed: list) -> pd.DataF
         frame.attrs = {}
         frames.append(frame)
     result = pd.concat(frames, ignore_index=True) if len(frames) > 1 else frames[0]
-    contract.check_key(spec, result)
-    contract.check_plausible(spec, result)
     result.attrs = {"dropped_rows": dropped, "extra_columns": extra}
     return result
 

@@ -31,6 +31,8 @@ Report documents land through the same store (documents.py), under
 
 from __future__ import annotations
 
+import shutil
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -82,20 +84,33 @@ def land(
     state_file = home.landing_state(spec.name)
     state = read_json(state_file)
     current = _current_dir(home, spec.name, state)
-    obtained = _obtain(spec, mode, home, state=state, current=current, files=files, retry=retry)
-    if not obtained or all(item.data is None for item in obtained):
-        if current is None:
-            raise InputError(f"nothing to land in mode {mode} (empty inbox?)", dataset=spec.name)
-        return _unchanged(spec.name, home, state["current"], mode)
-    # A file answered 304 among several URLs keeps the bytes of the current payload.
-    blobs = {
-        item.filename: current / item.filename if item.data is None else item.data
-        for item in obtained
-    }
-    stored = put(
-        home.landed_dataset_dir(spec.name), blobs, spec.name,
-        sources.describe(mode, obtained, blobs),
-    )  # fmt: skip
+    # HTTP bodies are streamed to files here (same file system as the store), never held;
+    # one refresh lands at a time, so an older download folder is a killed run's leftover.
+    for leftover in home.landed_dataset_dir(spec.name).glob(".download-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    scratch = home.landed_dataset_dir(spec.name) / f".download-{uuid.uuid4().hex}"
+    try:
+        obtained = _obtain(
+            spec, mode, home, state=state, current=current, files=files, retry=retry,
+            scratch=scratch,
+        )  # fmt: skip
+        if not obtained or all(item.data is None for item in obtained):
+            if current is None:
+                raise InputError(
+                    f"nothing to land in mode {mode} (empty inbox?)", dataset=spec.name
+                )
+            return _unchanged(spec.name, home, state["current"], mode)
+        # A file answered 304 among several URLs keeps the bytes of the current payload.
+        blobs = {
+            item.filename: current / item.filename if item.data is None else item.data
+            for item in obtained
+        }
+        stored = put(
+            home.landed_dataset_dir(spec.name), blobs, spec.name,
+            sources.describe(mode, obtained, blobs),
+        )  # fmt: skip
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
     state["last_landed"] = {"sha256": stored.sha256, "fetched_at": stored.fetched_at, "mode": mode}
     write_json(state_file, state)
     changed = stored.sha256 != state.get("current", {}).get("sha256")
@@ -137,12 +152,13 @@ def _obtain(
     current: Path | None,
     files: list[Path] | None,
     retry: RetryPolicy | None,
+    scratch: Path,
 ) -> list[sources.Obtained]:
     if mode != "http":
         return [sources.from_file(path) for path in files or sources.local_files(spec, mode, home)]
     if files:
         raise ValueError("files= cannot be combined with mode 'http'")
-    return sources.from_http(spec, state.get("current", {}), current, retry)
+    return sources.from_http(spec, state.get("current", {}), current, retry, scratch)
 
 
 def _unchanged(

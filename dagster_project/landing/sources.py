@@ -4,7 +4,7 @@ Declaration keys read here:
 * `modes.snapshot.path | paths`: shipped files under sources/;
 * `modes.drop.inbox` (folder under <EGOV_HOME>/inbox) and optional `pattern` (glob);
 * `modes.http.url` (+ optional `filename`) or `urls` (strings or `{url, filename}`), and
-  optional `attempts` / `backoff_s` for the retry policy.
+  optional `attempts`, `backoff_s`, `timeout_s`, `deadline_s`, `max_bytes` (see http.py).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import unquote, urlparse
 
 from dagster_project.landing.declarations import DatasetSpec
-from dagster_project.landing.http import RetryPolicy, fetch
+from dagster_project.landing.http import Hop, RetryPolicy, fetch
 from dagster_project.landing.store import Blob, Describe, blob_size
 from dagster_project.settings import Paths
 
@@ -30,6 +30,7 @@ class Obtained:
     origin: str
     etag: str | None = None
     last_modified: str | None = None
+    hops: tuple[Hop, ...] = ()
 
     def validators(self) -> dict[str, str | None]:
         return {"etag": self.etag, "last_modified": self.last_modified}
@@ -66,31 +67,49 @@ def http_targets(spec: DatasetSpec) -> list[tuple[str, str]]:
     return targets
 
 
-def from_http(
-    spec: DatasetSpec, current: dict, current_dir: Path | None, retry: RetryPolicy | None
-) -> list[Obtained]:
-    """Fetch every URL, conditionally when the current payload still holds its file."""
-    http = spec.modes.get("http") or {}
-    policy = retry or RetryPolicy(
-        attempts=int(http.get("attempts", 4)), backoff_s=float(http.get("backoff_s", 1.0))
+def _declared_policy(http: dict[str, Any]) -> RetryPolicy:
+    """`attempts`, `backoff_s`, `timeout_s`, `deadline_s` and `max_bytes` of modes.http."""
+
+    def number(key: str, kind: type) -> Any:
+        return kind(http[key]) if http.get(key) is not None else None
+
+    return RetryPolicy(
+        attempts=int(http.get("attempts", 4)),
+        backoff_s=float(http.get("backoff_s", 1.0)),
+        timeout_s=number("timeout_s", float),
+        deadline_s=number("deadline_s", float),
+        max_bytes=number("max_bytes", int),
     )
+
+
+def from_http(
+    spec: DatasetSpec,
+    current: dict,
+    current_dir: Path | None,
+    retry: RetryPolicy | None,
+    scratch: Path,
+) -> list[Obtained]:
+    """Fetch every URL into `scratch` (the caller removes it once the payload is stored),
+    conditionally when the current payload still holds its file."""
+    policy = retry or _declared_policy(spec.modes.get("http") or {})
     known = current.get("validators", {})
     obtained = []
-    for url, filename in http_targets(spec):
+    for index, (url, filename) in enumerate(http_targets(spec)):
         validators = known.get(url, {})
         reusable = current_dir is not None and (current_dir / filename).is_file()
         fetched = fetch(
             url,
+            into=scratch / f"{index}.body",
             etag=validators.get("etag") if reusable else None,
             last_modified=validators.get("last_modified") if reusable else None,
             policy=policy,
         )
         if fetched.status == 304:
             etag, modified = validators.get("etag"), validators.get("last_modified")
-            obtained.append(Obtained(filename, None, url, etag, modified))
+            obtained.append(Obtained(filename, None, url, etag, modified, fetched.hops))
         else:
-            body, etag, modified = fetched.body, fetched.etag, fetched.last_modified
-            obtained.append(Obtained(filename, body, url, etag, modified))
+            etag, modified = fetched.etag, fetched.last_modified
+            obtained.append(Obtained(filename, fetched.path, url, etag, modified, fetched.hops))
     return obtained
 
 
@@ -112,6 +131,8 @@ def describe(mode: str, obtained: list[Obtained], blobs: dict[str, Blob]) -> Des
                     "size": blob_size(blobs[item.filename]),
                     "etag": item.etag,
                     "last_modified": item.last_modified,
+                    # Every response on the way (redirects included), as fetched.
+                    **({"hops": [hop.as_record() for hop in item.hops]} if item.hops else {}),
                 }
                 for item in obtained
             ],

@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from dagster_project.core.errors import InputError
-from dagster_project.core.files import now_iso, sha256_file
+from dagster_project.core.files import CORRUPT_MARK, now_iso, read_json, sha256_file, write_json
 
 META = "meta.json"
 
@@ -115,7 +115,13 @@ def read_meta(landed_dir: Path) -> dict[str, Any]:
     """meta.json of a landed payload; a payload landed before meta.json existed gets one
     described from its files."""
     path = landed_dir / META
-    if path.exists():
-        return json.loads(path.read_text(encoding="utf-8"))
-    files = sorted(p.name for p in landed_dir.iterdir() if p.is_file())
-    return {"sha256": landed_dir.name, "files": files, "fetched_at": ""}
+    existed = path.exists()
+    meta = read_json(path)  # an unreadable meta.json is moved aside and named
+    if meta:
+        return meta
+    files = sorted(p.name for p in landed_dir.iterdir() if p.is_file() and p.name != META)
+    files = [name for name in files if CORRUPT_MARK not in name]
+    meta = {"sha256": landed_dir.name, "files": files, "fetched_at": ""}
+    if existed:  # it was damaged: describe the payload from its files from now on
+        write_json(path, {**meta, "rebuilt_from": "files"})
+    return meta

@@ -1,1 +1,2 @@
-"""Data quality: GX suites from expectations/ as Dagster asset checks, with an audit log."""
+"""Data quality: GX suites from expectations/, run as SQL inside DuckDB, on each payload
+before it is loaded and on every built relation after dbt; their outcomes in audit.check_results."""

@@ -35,9 +35,10 @@ def append(
     outcomes: Iterable[Outcome],
     *,
     run_id: str,
-    critical: bool,
+    critical: bool | None = None,
     engine: str = "great_expectations",
 ) -> int:
+    """Append outcomes; `is_critical` is each outcome's own blocking flag unless `critical` says."""
     con.execute(DDL)
     now = datetime.now(UTC)
     rows = [
@@ -49,7 +50,7 @@ def append(
             o.expectation,
             o.column,
             o.success,
-            critical,
+            o.blocking if critical is None else critical,
             o.observed_value,
             o.unexpected_count,
             json.dumps(o.unexpected_sample, ensure_ascii=False),

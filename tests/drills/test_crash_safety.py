@@ -1,5 +1,6 @@
 """Write-audit-publish under stress: readers during a refresh, bad input, and kill -9."""
 
+import json
 import os
 import signal
 import subprocess
@@ -85,21 +86,24 @@ def test_readers_see_no_error_while_a_refresh_replaces_the_file(home, tmp_path):
     assert inodes >= 2, "the published file was not replaced"
 
 
-def test_failing_blocking_expectation_publishes_nothing(home):
+def test_failing_blocking_expectation_rejects_only_its_payload(home):
     before = sha256_file(home / "egov.duckdb")
     lines = (SNAPSHOTS / "modood" / "provinces.csv").read_text(encoding="utf-8").splitlines()
     bad = _drop(home, "modood/provinces", "provinces.csv", "\n".join(lines[:-1]) + "\n")
     result = _egov(home, "refresh")
-    assert result.returncode != 0
     output = result.stdout + result.stderr
-    assert "gx_modood__provinces" in output
-    assert "expect_table_row_count_to_equal" in output
-    assert "nothing published" in output
+    assert result.returncode == 0, output
+    assert "raw.modood__provinces: payload rejected" in output
+    assert "table row count to equal" in output and "file provinces.csv" in output
+    # Nothing else changed: nothing to republish, the published file is byte-identical.
     assert sha256_file(home / "egov.duckdb") == before
     landed = list((home / "landing" / "modood__provinces").glob("*/provinces.csv"))
     assert any(p.read_text(encoding="utf-8") == bad.read_text(encoding="utf-8") for p in landed)
+    strict = _egov(home, "refresh", "--strict")
+    assert strict.returncode == 1
+    assert "raw.modood__provinces: payload rejected" in strict.stderr
     bad.unlink()
-    fixed = _egov(home, "refresh")
+    fixed = _egov(home, "refresh", "--strict")
     assert fixed.returncode == 0, fixed.stdout + fixed.stderr
 
 
@@ -108,8 +112,8 @@ def test_unparseable_input_names_dataset_file_row_and_column(home):
     text = (SNAPSHOTS / "modood" / "cities.csv").read_text(encoding="utf-8").splitlines()
     text[4] = text[4].replace(text[4].split(",")[0], "13x4", 1)
     bad = _drop(home, "modood/cities", "cities.csv", "\n".join(text) + "\n")
-    result = _egov(home, "refresh")
-    assert result.returncode != 0
+    result = _egov(home, "refresh", "--strict")
+    assert result.returncode == 1
     output = result.stdout + result.stderr
     for part in ("modood__cities", "file cities.csv", "row 5", "column code"):
         assert part in output, output
@@ -174,3 +178,45 @@ def test_second_refresh_exits_busy_or_waits_for_the_first(home):
     assert first.returncode == 0, out + err
     assert waiting.returncode == 0, waiting.stdout + waiting.stderr
     assert "waiting for it to finish" in waiting.stderr
+
+
+def _last_publish(home: Path) -> str:
+    con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
+    try:
+        return con.execute(
+            "select run_id from audit.publish_log order by published_at desc limit 1"
+        ).fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_kill_9_after_the_rename_leaves_provenance_that_names_the_published_file(home):
+    """Killed between the rename and published.json: the record on disk describes the new
+    file (its sha256 and run), in `egov status` at once and in published.json after the
+    next refresh."""
+    published = home / "egov.duckdb"
+    before = published.stat().st_ino
+    _killed_refresh(
+        home, lambda: published.stat().st_ino != before, EGOV_DRILL_PAUSE="published:120"
+    )
+    on_disk, run_id = sha256_file(published), _last_publish(home)
+    status = _egov(home, "status")
+    assert status.returncode == 0, status.stdout + status.stderr
+    assert on_disk in status.stdout and run_id[:8] in status.stdout
+    after = _egov(home, "refresh")
+    assert after.returncode == 0, after.stdout + after.stderr
+    record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+    assert record["sha256"] == sha256_file(published)
+    assert record["run_id"] == _last_publish(home)
+    assert not (home / "state" / "publishing.json").exists()
+
+
+def test_kill_9_before_the_rename_keeps_the_previous_provenance(home):
+    record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+    _killed_refresh(
+        home, (home / "state" / "publishing.json").exists, EGOV_DRILL_PAUSE="publish:120"
+    )
+    status = _egov(home, "status")
+    # egov status names the run by the first 8 characters of its id, as the Dagster UI does.
+    assert record["sha256"] in status.stdout and record["run_id"][:8] in status.stdout
+    assert sha256_file(home / "egov.duckdb") == record["sha256"]

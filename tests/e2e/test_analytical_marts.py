@@ -49,6 +49,21 @@ QUERIES = {
         "select region_code, score, digital_service_score, fiscal_capacity_score, coverage_pct"
         " from marts.regional_maturity_index where year = 2023"
     ),
+    "maturity": (
+        "select region_code, region_level, year, rank, rank_low, rank_high, n_ranked,"
+        " coverage_pct, n_pillars, is_complete_year, headline_year, is_headline_year,"
+        " region_name_en, digital_service_score, fiscal_capacity_score"
+        " from marts.regional_maturity_index"
+    ),
+    "transfer_funded_west": (
+        "select s.region_code, s.year from marts.fct_province_stats s"
+        " join marts.dim_region r using (region_code)"
+        " where r.region_group = 'west' and s.budget_revenue_cny < s.budget_expenditure_cny / 3"
+    ),
+    "prefecture_names": (
+        "select name_zh, name_en, name_en_origin from marts.dim_region"
+        " where region_level = 'prefecture'"
+    ),
     "checks": (
         "select check_type, series_id, year, compared_year, stated_value, recomputed_value,"
         " status from marts.spend_reconciliation"
@@ -192,13 +207,78 @@ def test_regional_maturity_index_ranks_all_31_provinces_every_year(baseline):
         assert rows == provinces == ranks == 31
         assert (min_rank, max_rank) == (1, 31)
         assert 0 <= lo <= hi <= 100
-        assert 0 < cov_lo <= cov_hi <= 100
+        # Every published year rests on at least three of the four pillars per province.
+        assert 60 <= cov_lo <= cov_hi <= 100
     year_2023 = {code: rest for code, *rest in baseline["maturity_2023"]}
-    # The report's figures reach the digital pillar of the provinces and cities it covers.
-    assert year_2023["330000"][1] is not None and year_2023["440000"][1] is not None
+    # The report's figures reach the digital pillar of the provinces and cities it covers;
+    # being named as leading alone (Guangdong) makes no pillar, it only adds to one.
+    assert year_2023["330000"][1] is not None and year_2023["320000"][1] is not None
+    assert year_2023["440000"][1] is None
     assert "510100" in year_2023 and year_2023["510100"][2] is None
     # A province with less evidence shows it in its coverage, not as a zero.
     assert year_2023["330000"][3] > year_2023["630000"][3]
+    assert year_2023["630000"][1] is None
+
+
+def _maturity(baseline) -> list[dict]:
+    columns = [
+        "region_code", "region_level", "year", "rank", "rank_low", "rank_high", "n_ranked",
+        "coverage_pct", "n_pillars", "is_complete_year", "headline_year", "is_headline_year",
+        "region_name_en", "digital_service_score", "fiscal_capacity_score",
+    ]  # fmt: skip
+    return [dict(zip(columns, row, strict=True)) for row in baseline["maturity"]]
+
+
+def test_maturity_headline_year_is_complete_and_years_say_whether_they_are(baseline):
+    rows = _maturity(baseline)
+    (headline,) = {r["headline_year"] for r in rows}
+    provinces = [r for r in rows if r["region_level"] == "province"]
+    complete = {r["year"] for r in provinces if r["is_complete_year"]}
+    assert headline == max(complete) and 2019 in complete
+    assert {r["year"] for r in rows if r["is_headline_year"]} == {headline}
+    for year in {r["year"] for r in provinces}:
+        of_year = [r for r in provinces if r["year"] == year]
+        assert (year in complete) == all(r["n_pillars"] == 4 for r in of_year)
+
+
+def test_official_leaders_rank_high_and_transfers_do_not_buy_fiscal_rank(baseline):
+    rows = [r for r in _maturity(baseline) if r["region_level"] == "province"]
+    leaders = {"110000", "310000", "320000", "330000", "440000"}
+    for year in range(2019, 2024):
+        ranks = {r["region_code"]: r["rank"] for r in rows if r["year"] == year}
+        assert all(ranks[code] <= 8 for code in leaders), (year, ranks)
+    transfer_funded = set(baseline["transfer_funded_west"])
+    assert ("540000", 2019) in transfer_funded  # Tibet raises about a tenth of what it spends
+    for year in range(2019, 2024):
+        fiscal = sorted(
+            (r for r in rows if r["year"] == year), key=lambda r: -r["fiscal_capacity_score"]
+        )
+        top_ten = {r["region_code"] for r in fiscal[:10]}
+        assert not {code for code, y in transfer_funded if y == year} & top_ten, year
+
+
+def test_ranks_are_per_level_and_lie_within_their_weight_range(baseline):
+    rows = _maturity(baseline)
+    assert {r["region_level"] for r in rows} == {"province", "prefecture"}
+    for r in rows:
+        assert 1 <= r["rank_low"] <= r["rank"] <= r["rank_high"] <= r["n_ranked"]
+    for key in {(r["year"], r["region_level"]) for r in rows}:
+        ranks = sorted(r["rank"] for r in rows if (r["year"], r["region_level"]) == key)
+        assert ranks == list(range(1, len(ranks) + 1))
+    # Some ranks move under the ±25 % weight grid, and the leaders' stay near the top.
+    assert any(r["rank_low"] < r["rank_high"] for r in rows)
+
+
+def test_every_city_has_an_english_name(baseline):
+    rows = _maturity(baseline)
+    cities = [r for r in rows if r["region_level"] == "prefecture"]
+    assert cities and all(r["region_name_en"] for r in cities)
+    names = {zh: (en, origin) for zh, en, origin in baseline["prefecture_names"]}
+    assert all(en for en, _ in names.values())
+    assert names["深圳市"] == ("Shenzhen", "pinyin")
+    assert names["西安市"][0] == "Xi'an"
+    assert names["长治市"][0] == "Changzhi"
+    assert names["延边朝鲜族自治州"][0] == "Yanbian"
 
 
 def test_reconciliation_lists_checks_and_mismatches(baseline):

@@ -122,6 +122,47 @@ def test_china_2018_egdi_and_its_peer_set(published):
     assert per_survey == [(year, 193, 12) for year in (2010, 2012, 2014, 2016, 2018)]
 
 
+def test_capability_index_keeps_the_printed_ranks_beside_the_rank_by_score(published):
+    rows = published.execute(
+        "select region_name_zh, region_name_en, region_level, score, score_rank, printed_rank,"
+        " is_printed_rank_tied, is_printed_rank_inverted, is_scored"
+        " from marts.fct_online_service_capability where evaluation_year = 2019"
+    ).fetchall()
+    by_name = {name: tuple(rest) for name, *rest in rows}
+    assert sum(1 for r in rows if r[2] == "province" and r[8]) == 31
+    assert sum(1 for r in rows if r[2] == "prefecture" and r[8]) == 32
+    assert by_name["安徽省"][2:6] == (90.82, 8, 5, False) and by_name["安徽省"][6]
+    assert by_name["福建省"][2:4] == (91.11, 7)
+    assert [by_name[c][4:6] for c in ("广州市", "南京市", "杭州市")] == [(2, True)] * 3
+    assert by_name["南京市"][3] == 2 and by_name["广州市"][3] == 3  # 96.46 ahead of 96.45
+    assert by_name["深圳市"][0] == "Shenzhen"
+    xpcc = by_name["新疆生产建设兵团"]
+    assert xpcc[2] is None and xpcc[3] is None and xpcc[4] == 28 and not xpcc[7]
+
+
+def test_digital_economy_panel_marks_its_defects_and_keeps_values(published):
+    usable = dict(
+        published.execute(
+            "select indicator, bool_or(is_usable) from marts.fct_province_digital_economy"
+            " group by indicator"
+        ).fetchall()
+    )
+    assert len(usable) == 24
+    assert not any(usable[i] for i in ("telecom_revenue", "optical_cable_length"))
+    assert usable["broadband_access_ports"] and usable["software_revenue"]
+    outlier = published.execute(
+        "select value, value_flag, is_usable, data_source from marts.fct_province_digital_economy"
+        " where region_code = '150000' and year = 2021 and indicator = 'software_revenue'"
+    ).fetchone()
+    assert outlier[0] == pytest.approx(277.838e8) and outlier[1:3] == ("spike", False)
+    assert "中国统计年鉴" in outlier[3]
+    empty = published.execute(
+        "select count(*), count(value) from marts.fct_province_digital_economy"
+        " where indicator = 'ipv4_addresses' and year = 2015"
+    ).fetchone()
+    assert empty == (31, 0)
+
+
 def test_external_checks_all_passed(published):
     suites = [
         "raw.nbs__gdp",
@@ -133,6 +174,10 @@ def test_external_checks_all_passed(published):
         "marts.fct_fx_rates_annual",
         "marts.fct_procurement_notices",
         "marts.fct_egov_index",
+        "raw.cps_egov__online_service_index",
+        "raw.digital_economy__panel",
+        "marts.fct_online_service_capability",
+        "marts.fct_province_digital_economy",
     ]
     results = dict(
         published.execute(

@@ -152,9 +152,9 @@ def test_unchanged_inputs_are_answered_without_starting_a_run(refreshed):
     assert sha256_file(home / "egov.duckdb") == before
 
 
-def test_status_lists_assets_and_checks(refreshed):
+def test_status_all_lists_assets_and_checks(refreshed):
     home, _ = refreshed
-    status = _egov(home, "status")
+    status = _egov(home, "status", "--all")
     assert status.returncode == 0, status.stderr
     assert "marts/dim_region" in status.stdout
     assert "gx_dim_region" in status.stdout

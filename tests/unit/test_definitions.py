@@ -43,6 +43,9 @@ def test_refresh_job_and_schedules_exist_and_are_stopped(defs):
     assert "refresh_all_daily" in {s.name for s in schedules}
     assert all(s.default_status == dg.DefaultScheduleStatus.STOPPED for s in schedules)
     assert {f"refresh_{name}" for name in all_specs()} <= {j.name for j in defs.jobs}
+    assert {f"refresh_{name}_schedule" for name in all_specs()} <= {s.name for s in schedules}
+    sensors = {s.name for s in defs.sensors}
+    assert {f"{n}_inbox" for n, spec in all_specs().items() if "drop" in spec.modes} <= sensors
 
 
 def test_dbt_tests_and_gx_suites_are_asset_checks(defs):

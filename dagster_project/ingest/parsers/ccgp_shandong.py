@@ -33,7 +33,7 @@ REQUIRED = ["分类2", "地市", "客户名称", "项目名称", "金额", "预�
 SUBTABLE_HEADER = ("采购需求概况", "拟面向中小企业预留", "备注")
 
 
-@register("ccgp_shandong.intentions_customer")
+@register("ccgp_shandong.intentions_customer", columns=common.COLUMNS)
 def parse_intentions_customer(path: Path) -> pd.DataFrame | DuckDBLoad:
     """One row per intended purchase, with header/sub-table rows dropped or merged."""
     if path.suffix.lower() == ".csv":

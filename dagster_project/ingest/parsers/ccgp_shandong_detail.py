@@ -30,7 +30,7 @@ BUDGET = "预算金额(万元)"
 _BUYER = re.compile(r"(?P<buyer>.+?)(?:19|20)\d{2}年\d{1,2}月")
 
 
-@register("ccgp_shandong.intentions_detail")
+@register("ccgp_shandong.intentions_detail", columns=common.COLUMNS)
 def parse_intentions_detail(path: Path) -> pd.DataFrame:
     """One row per intended purchase item, realigned and de-duplicated."""
     header, rows = common.read_sheet(path, REQUIRED)

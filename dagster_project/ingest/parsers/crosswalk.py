@@ -14,8 +14,8 @@ from functools import cache
 from dagster_project.core.errors import InputError
 from dagster_project.ingest.parsers.divisions import (
     parse_chinautils_province_dict,
-    parse_modood_cities,
     parse_modood_provinces,
+    read_modood_cities,
 )
 from dagster_project.landing.declarations import all_specs
 
@@ -66,7 +66,7 @@ def mainland_province_codes() -> frozenset[str]:
 @cache
 def prefecture_codes() -> dict[str, str]:
     """Prefecture names (济南市) → six-digit code (370100); grouping rows are left out."""
-    cities = parse_modood_cities(all_specs()["modood__cities"].snapshot_paths[0])
+    cities = read_modood_cities(all_specs()["modood__cities"].snapshot_paths[0])
     lookup: dict[str, str] = {}
     for prefix, name in zip(cities["prefecture_prefix"], cities["name"], strict=True):
         if name not in _GROUPING_NAMES:

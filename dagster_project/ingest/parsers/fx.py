@@ -31,7 +31,7 @@ ECB_COLUMNS = ["rate_date", "usd_per_eur", "cny_per_eur", "cny_per_usd", "source
 FRED_COLUMNS = ["rate_date", "cny_per_usd", "source_row"]
 
 
-@register("ecb.eurofxref")
+@register("ecb.eurofxref", columns=ECB_COLUMNS)
 def parse_ecb_eurofxref(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per ECB business day: USD and CNY per EUR and the implied CNY per USD."""
     table = read_rows(path, encoding)
@@ -49,7 +49,7 @@ def parse_ecb_eurofxref(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     return _typed(result, table)
 
 
-@register("fred.dexchus")
+@register("fred.dexchus", columns=FRED_COLUMNS)
 def parse_fred_dexchus(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per US business day with a published CNY per USD; holidays are skipped."""
     table = read_rows(path, encoding)

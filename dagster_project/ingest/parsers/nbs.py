@@ -20,7 +20,7 @@ from dagster_project.core.errors import InputError
 from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.cells import parse_year
 from dagster_project.ingest.parsers.nbs_export import REGION_HEADER, FsndExport, read_fsnd
-from dagster_project.ingest.parsers.provincial import Cell, Measure, cells_to_frame
+from dagster_project.ingest.parsers.provincial import COLUMNS, Cell, Measure, cells_to_frame
 
 VINTAGE_5TH_CENSUS = "nbs_fsnd_2025_5th_census_revision"
 VINTAGE_AS_PUBLISHED = "nbs_fsnd_as_published"
@@ -51,7 +51,7 @@ POPULATION = {
 }
 
 
-@register("nbs.gdp")
+@register("nbs.gdp", columns=COLUMNS)
 def parse_gdp(path: Path, encoding: str = "gbk") -> pd.DataFrame:
     """地区生产总值 by province and year (亿元 → CNY); year columns newest first."""
     export = read_fsnd(path, encoding)
@@ -62,7 +62,7 @@ def parse_gdp(path: Path, encoding: str = "gbk") -> pd.DataFrame:
     return _year_panel(export, Measure("gdp", "亿元"), _census_vintage(export))
 
 
-@register("nbs.gdp_index")
+@register("nbs.gdp_index", columns=COLUMNS)
 def parse_gdp_index(path: Path, encoding: str = "utf-8-sig") -> pd.DataFrame:
     """地区生产总值指数 (previous year = 100); real growth is the value minus 100."""
     export = read_fsnd(path, encoding)
@@ -70,21 +70,21 @@ def parse_gdp_index(path: Path, encoding: str = "utf-8-sig") -> pd.DataFrame:
     return _year_panel(export, measure, _census_vintage(export))
 
 
-@register("nbs.budget_revenue")
+@register("nbs.budget_revenue", columns=COLUMNS)
 def parse_budget_revenue(path: Path, encoding: str = "utf-8-sig") -> pd.DataFrame:
     """地方一般公共预算收入 (亿元 → CNY). The export names no indicator; the values are revenue."""
     export = read_fsnd(path, encoding)
     return _year_panel(export, Measure("budget_revenue", "亿元"), VINTAGE_AS_PUBLISHED)
 
 
-@register("nbs.gdp_components")
+@register("nbs.gdp_components", columns=COLUMNS)
 def parse_gdp_components(path: Path, encoding: str = "utf-8-sig") -> pd.DataFrame:
     """One year (时间：YYYY年) of GDP, value added by sector (亿元) and GDP per capita (元/人)."""
     export = read_fsnd(path, encoding)
     return _indicator_table(export, COMPONENTS, _census_vintage(export))
 
 
-@register("nbs.population_2024")
+@register("nbs.population_2024", columns=COLUMNS)
 def parse_population_2024(path: Path, encoding: str = "utf-8-sig") -> pd.DataFrame:
     """One year of year-end resident, urban and rural population (万人 → persons)."""
     export = read_fsnd(path, encoding)

@@ -19,7 +19,7 @@ import pandas as pd
 from dagster_project.core.errors import InputError
 from dagster_project.ingest.parsers.catalog import register
 from dagster_project.ingest.parsers.cells import parse_year, read_rows
-from dagster_project.ingest.parsers.provincial import Cell, Measure, cells_to_frame
+from dagster_project.ingest.parsers.provincial import COLUMNS, Cell, Measure, cells_to_frame
 
 VINTAGE_BUDGET = "nbs_as_published"
 VINTAGE_POPULATION_EN = "nbs_7th_census_basis"
@@ -27,7 +27,7 @@ _BUDGET_LABEL = re.compile(r"(?P<name>[^（(]+)[（(](?P<unit>[^）)]+)[）)]\s*
 BUDGET_INDICATORS = {"一般公共预算支出": "budget_expenditure", "财政支出": "fiscal_expenditure"}
 
 
-@register("nbs.budget_expenditure")
+@register("nbs.budget_expenditure", columns=COLUMNS)
 def parse_budget_expenditure(path: Path) -> pd.DataFrame:
     """General public budget expenditure by province and year (亿元 → CNY)."""
     grid = _read_first_sheet(path)
@@ -52,7 +52,7 @@ def parse_budget_expenditure(path: Path) -> pd.DataFrame:
     )
 
 
-@register("nbs.population_en")
+@register("nbs.population_en", columns=COLUMNS)
 def parse_population_en(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """Year-end resident population by province (万人 → persons), English province names."""
     table = read_rows(path, encoding)

@@ -31,7 +31,7 @@ COLUMNS = [
 ]
 
 
-@register("un_egdi.egdi")
+@register("un_egdi.egdi", columns=COLUMNS)
 def parse_egdi(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per country and survey: rank (integer), EGDI and its component indices."""
     year = _survey_year(path)

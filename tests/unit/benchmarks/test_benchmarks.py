@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+from datetime import date
 from pathlib import Path
 
 import duckdb
@@ -14,12 +15,12 @@ import pytest
 
 from benchmarks import generate_notices
 from benchmarks.sql_checks import check_suite
-from benchmarks.suite_overlay import adapt, load_product, write_overlay
+from benchmarks.suite_overlay import adapt, write_overlay
 from dagster_project.ingest.duckdb_load import load_payload
 from dagster_project.ingest.registry import parse_dataset
 from dagster_project.landing.declarations import all_specs
 from dagster_project.quality.gx_runner import run_suite
-from dagster_project.quality.suites import read_suite_file
+from dagster_project.quality.suites import read_suite
 from dagster_project.settings import EXPECTATIONS_DIR
 
 N = 1_000
@@ -78,29 +79,37 @@ def test_the_real_loader_takes_the_synthetic_csv(loaded):
 
 
 def test_overlay_changes_only_its_two_allowances(tmp_path):
-    product = load_product("raw/ccgp_shandong__intentions.py").expectations()["all"]
-    changed = [(e, adapt(e)) for e in product if adapt(e) is not e]
-    assert sorted(e.configuration.type for e, _ in changed) == [
-        "expect_column_values_to_match_regex",
+    product = read_suite(EXPECTATIONS_DIR / "raw" / "ccgp_shandong__intentions.yml").expectations()
+    changed = [e for e in product if adapt(e) != e]
+    # The two allowances: row-count ceilings (fixed and against the previous payload) and
+    # the synthetic URL prefix.
+    assert {e["type"] for e in changed} == {
+        "expect_column_values_to_match_duckdb_regex",
         "expect_table_row_count_to_be_between",
-    ]
+    }
+    assert all(
+        adapt(e)["kwargs"].get("max_value") is None for e in changed if "row_count" in e["type"]
+    )
     folder = write_overlay(tmp_path / "suites")
-    assert sorted(p.relative_to(folder) for p in folder.glob("*/*.py")) == sorted(
-        p.relative_to(EXPECTATIONS_DIR) for p in EXPECTATIONS_DIR.glob("*/*.py")
+    assert sorted(p.relative_to(folder) for p in folder.glob("*/*")) == sorted(
+        p.relative_to(EXPECTATIONS_DIR) for p in EXPECTATIONS_DIR.glob("*/*")
     )
 
 
 def test_sql_checks_agree_with_great_expectations(loaded, tmp_path):
-    con, _, _ = loaded
+    con, rows, _ = loaded
     folder = write_overlay(tmp_path / "suites")
-    suite = read_suite_file(folder / "raw" / "ccgp_shandong__intentions.py")
-    outcomes = run_suite(suite, con)
-    gx = {(o.expectation, str(o.kwargs)): (o.success, o.unexpected_count) for o in outcomes}
-    module = suite.load()
-    sql = check_suite(con, module)
-    expectations = module.expectations()["all"]
-    for expectation, outcome in zip(expectations, sql, strict=True):
-        kwargs = {k: v for k, v in expectation.configuration.kwargs.items() if k != "batch_id"}
-        success, count = gx[(outcome.expectation, str(kwargs))]
-        assert outcome.success == success
-        assert count is None or outcome.unexpected_count == count
+    suite = read_suite(folder / "raw" / "ccgp_shandong__intentions.yml")
+    relations = {"payload": suite.relation, "previous": suite.relation}
+    parameters = {"payload_date": date.today(), "previous_row_count": rows}
+    gx = run_suite(suite, con, relations=relations, parameters=parameters)
+    sql = check_suite(con, suite, relations, parameters)
+
+    def summary(outcomes) -> list:
+        return sorted(
+            (o.batch, o.expectation, o.column or "", o.success, o.unexpected_count or 0)
+            for o in outcomes
+        )
+
+    assert len(gx) == len(sql) > 5
+    assert summary(gx) == summary(sql)

@@ -18,3 +18,32 @@ def test_csv_and_json_keep_values_and_nulls():
         {"code": "440000", "value": 1.5},
         {"code": "110000", "value": None},
     ]
+
+
+def test_numbers_are_written_out_in_full():
+    from decimal import Decimal
+
+    from dagster_project.cli.render import plain_number
+
+    assert plain_number(1.862e11) == "186200000000"
+    assert plain_number(1e20) == "100000000000000000000"
+    assert plain_number(0.1) == "0.1"
+    assert plain_number(1.5e-7) == "0.00000015"
+    assert plain_number(-0.0) == "0"
+    assert plain_number(Decimal("1.8620E+11")) == "186200000000"
+    assert plain_number(float("nan")) == "nan"
+    table = render_table(["v"], [(1.862e11,)])
+    assert "| 186200000000 |" in table and "e+" not in table
+    assert render_csv(["v"], [(1.862e11,), (7.0809,)]) == "v\n186200000000\n7.0809"
+
+
+def test_cells_are_one_line_and_capped_in_width():
+    comment = "第一行 line one\nsecond line " + "x" * 200
+    lines = render_table(["id", "comment"], [(1, comment)], max_width=30).splitlines()
+    assert len(lines) == 6  # border, header, border, one row, border, count
+    row = lines[3]
+    assert "↵" in row and row.endswith("… |")
+    assert max(len(line) for line in lines) < 50
+    unlimited = render_table(["comment"], [(comment,)], max_width=0).splitlines()
+    assert len(unlimited[3]) > 200
+    assert json.loads(render_json(["comment"], [(comment,)]))[0]["comment"] == comment

@@ -1,6 +1,8 @@
 """Bad payloads raise InputError naming dataset, file, row and column.
 
-Each fixture is a real snapshot altered in tmp_path the way real files go wrong.
+Each fixture is a real snapshot altered in tmp_path the way real files go wrong. A payload
+that parses but breaks a declared rule (a repeated key, an implausible value) is refused by
+its suite instead: tests/unit/quality/test_payload.py.
 """
 
 from __future__ import annotations
@@ -87,25 +89,6 @@ def test_renamed_column_is_schema_drift(tmp_path):
     assert error.column == "JPY" and "schema drift" in error.message
     text = snapshot_text(GDP).replace("地区,", "省份,", 1)
     assert fails(GDP, gdp_file(tmp_path, text)).column == "地区"
-
-
-def test_duplicated_region_year(tmp_path):
-    lines = snapshot_text(GDP).splitlines(True)
-    guangdong = next(i for i, line in enumerate(lines) if line.startswith("广东省"))
-    lines.insert(guangdong + 1, lines[guangdong])
-    error = fails(GDP, gdp_file(tmp_path, "".join(lines)))
-    assert "duplicated key" in error.message and "440000" in error.message
-    assert error.row == guangdong + 2 and error.column == "2024年"
-
-
-def test_gdp_in_yuan_instead_of_yi_yuan(tmp_path):
-    lines = snapshot_text(GDP).splitlines(True)
-    beijing = next(i for i, line in enumerate(lines) if line.startswith("北京市"))
-    cells = lines[beijing].rstrip("\r\n").split(",")
-    lines[beijing] = ",".join(cells[:2] + [f"{float(c) * 1e8:.0f}" for c in cells[2:]]) + "\r\n"
-    error = fails(GDP, gdp_file(tmp_path, "".join(lines)))
-    assert "plausible range" in error.message
-    assert (error.row, error.column) == (beijing + 1, "2023年")
 
 
 def test_non_numeric_value(tmp_path):

@@ -25,6 +25,9 @@ def test_the_periodic_datasets_are_declared():
         "ccgp_shandong__intentions",
         "ccgp_shandong__intentions_detail",
         "un_egdi__egdi",
+        "cps_egov__online_service_index",
+        "digital_economy__panel",
+        "digital_economy__indicator_system",
     } <= set(PERIODIC)
 
 

@@ -1,10 +1,11 @@
-"""The refresh record: it vouches only for the file it saw published, until a run starts."""
+"""The publish and refresh records: each vouches only for the file it saw published."""
 
 import os
 
 import pytest
 
 from dagster_project.cli import refresh
+from dagster_project.core.files import read_json
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish import records
 from dagster_project.settings import Paths
@@ -56,3 +57,39 @@ def test_a_corrupt_record_is_named_and_read_as_absent(home, capsys):
     assert records.unchanged_since(home, "d1") is None
     assert str(home.shortcut_record) in capsys.readouterr().err
     assert not home.shortcut_record.exists(), "moved aside for inspection"
+
+
+def test_the_pending_record_names_the_file_once_the_rename_happened(home):
+    _publish(home, b"old file")
+    records.record_published(home, {"sha256": "old", "run_id": "run-1", "identity": [8, 1]})
+    new = home.home / "egov.duckdb.new"
+    new.write_bytes(b"the new file")
+    pending = {"sha256": "new", "run_id": "run-2", "identity": records.content_identity(new)}
+    records.record_publishing(home, pending)
+    assert records.published_record(home)["run_id"] == "run-1", "not renamed yet"
+    os.replace(new, home.published_db)  # the refresh dies right after this
+    assert records.published_record(home)["run_id"] == "run-2"
+    records.reconcile(home)
+    assert not home.publishing_record.exists()
+    assert read_json(home.published_record)["run_id"] == "run-2"
+
+
+def test_a_pending_record_of_a_publish_that_never_renamed_is_dropped(home):
+    _publish(home, b"old file")
+    records.record_published(
+        home, {"run_id": "run-1", "identity": records.content_identity(home.published_db)}
+    )
+    records.record_publishing(home, {"run_id": "run-2", "identity": [1, 2]})
+    records.reconcile(home)
+    assert not home.publishing_record.exists()
+    assert records.published_record(home)["run_id"] == "run-1"
+
+
+def test_is_published_only_for_the_file_it_recorded(home):
+    _publish(home, b"file")
+    identity = records.content_identity(home.published_db)
+    records.record_published(home, {"fingerprint": "f1", "identity": identity})
+    assert records.is_published(home, "f1")
+    assert not records.is_published(home, "f2")
+    _publish(home, b"replaced by hand")
+    assert not records.is_published(home, "f1")

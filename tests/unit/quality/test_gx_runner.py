@@ -1,20 +1,93 @@
-"""The GX runner's own settings: what it turns off in GX, and that GX still validates."""
+"""GX's SQL engine on DuckDB through the caller's connection (real GX, real DuckDB)."""
 
-import pandas as pd
-from great_expectations import expectations as gxe
-from great_expectations.execution_engine import pandas_execution_engine
+from __future__ import annotations
 
-from dagster_project.quality import gx_runner
+from pathlib import Path
+
+import duckdb
+import pytest
+import yaml
+
+from dagster_project.quality.gx_runner import build_gx_docs, run_suite
+from dagster_project.quality.suites import read_suite
+
+SUITE = {
+    "name": "marts.probe",
+    "meta": {"blocking": True, "batches": {"all": "marts.probe", "big": "probe.big.sql"}},
+    "expectations": [
+        {"type": "expect_table_row_count_to_equal", "kwargs": {"value": 4}},
+        {"type": "expect_column_values_to_not_be_null", "kwargs": {"column": "code"}},
+        {
+            "type": "expect_column_values_to_match_duckdb_regex",
+            "kwargs": {"column": "code", "regex": "^[0-9]{6}$"},
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "amount", "min_value": 0, "max_value": 100, "mostly": 0.7},
+        },
+        {
+            "type": "expect_column_values_to_be_between",
+            "kwargs": {"column": "amount", "max_value": 10},
+            "meta": {"batch": "big", "severity": "warning"},
+        },
+    ],
+}
 
 
-def test_batches_are_not_fingerprinted_and_still_validated():
-    _, datasource = gx_runner._context(None)
-    # If GX renames the threshold, this fails instead of silently hashing every row again.
-    assert pandas_execution_engine.HASH_THRESHOLD == 0
-    frame = pd.DataFrame({"value": [1.0, 2.0, None]})
-    batch = gx_runner._whole(gx_runner._asset(datasource, "fingerprint_probe")).get_batch(
-        batch_parameters={"dataframe": frame}
+@pytest.fixture
+def suite(tmp_path: Path):
+    folder = tmp_path / "marts"
+    folder.mkdir()
+    (folder / "probe.yml").write_text(yaml.safe_dump(SUITE), encoding="utf-8")
+    (folder / "probe.big.sql").write_text(
+        "select amount from marts.probe where amount > 50\n", encoding="utf-8"
     )
-    assert "pandas_data_fingerprint" not in batch.batch_markers
-    result = batch.validate(gxe.ExpectColumnValuesToNotBeNull(column="value"))
-    assert not result.success and result.result["unexpected_count"] == 1
+    return read_suite(folder / "probe.yml")
+
+
+@pytest.fixture
+def con():
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute(
+        "create table marts.probe as select * from (values "
+        "('110000', 5.0), ('1200x0', 50.0), (null, 500.0), ('130000', 7.0)) as t(code, amount)"
+    )
+    yield con
+    con.close()
+
+
+def _by_kind(outcomes) -> dict:
+    return {(o.batch, o.expectation): o for o in outcomes}
+
+
+def test_results_arrive_through_the_sql_engine(suite, con):
+    """GX fetched after handing the connection back; DuckDB then returned nothing."""
+    found = _by_kind(run_suite(suite, con, run_id="run-1"))
+    assert found["all", "expect_table_row_count_to_equal"].observed_value == "4"
+    assert found["all", "expect_column_values_to_not_be_null"].unexpected_count == 1
+    regex = found["all", "expect_column_values_to_match_duckdb_regex"]
+    assert (regex.success, regex.unexpected_count, regex.unexpected_sample) == (
+        False, 1, ["1200x0"]
+    )  # fmt: skip
+    between = found["all", "expect_column_values_to_be_between"]
+    assert between.success and between.unexpected_count == 1  # 3 of 4 within: mostly 0.7
+    warning = found["big", "expect_column_values_to_be_between"]
+    assert not warning.success and not warning.blocking
+
+
+def test_validation_reads_inside_the_callers_transaction_and_leaves_it_open(suite, con):
+    con.execute("begin transaction")
+    con.execute("insert into marts.probe values ('140000', 1.0)")
+    found = _by_kind(run_suite(suite, con, run_id="run-2"))
+    assert found["all", "expect_table_row_count_to_equal"].observed_value == "5"
+    con.execute("rollback")  # still the caller's transaction: GX neither ended nor committed it
+    assert con.execute("select count(*) from marts.probe").fetchone()[0] == 4
+
+
+def test_data_docs_name_the_run(suite, con, tmp_path):
+    run_suite(suite, con, run_id="dagster-run-4711", docs_dir=tmp_path)
+    build_gx_docs(tmp_path)
+    pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "gx").rglob("*.html")]
+    assert any("dagster-run-4711" in page for page in pages)
+    assert not any("__none__" in page for page in pages if "dagster-run-4711" in page)

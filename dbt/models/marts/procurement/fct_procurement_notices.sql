@@ -36,4 +36,6 @@ final as (
     left join segments on items.segment_id = segments.segment_id
 )
 
+-- Sorted by id: each row group then covers one id range, so a lookup by id reads one.
 select * from final
+order by procurement_item_id

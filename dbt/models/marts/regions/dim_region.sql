@@ -25,6 +25,8 @@ province_rows as (
         provinces.name_zh,
         names.short_name_zh,
         names.short_name_en as name_en,
+        -- The English names a source gives (Inner Mongolia, Tibet), not romanisations.
+        'chinautils' as name_en_origin,
         names.full_name_en,
         region_groups.region_group,
         region_groups.region_group_zh,
@@ -41,8 +43,13 @@ prefecture_rows as (
         'prefecture' as region_level,
         cities.name_zh,
         {{ short_prefecture_name('cities.name_zh') }} as short_name_zh,
-        -- No English source for prefecture names ships with the platform.
-        cast(null as varchar) as name_en,
+        -- No shipped source gives English prefecture names: the short name romanised
+        -- (深圳市 → Shenzhen, 延边朝鲜族自治州 → Yanbian).
+        {{ pinyin_place_name(
+            'cities.name_pinyin',
+            'length(' ~ short_prefecture_name('cities.name_zh') ~ ')'
+        ) }} as name_en,
+        'pinyin' as name_en_origin,
         cast(null as varchar) as full_name_en,
         province_rows.region_group,
         province_rows.region_group_zh,

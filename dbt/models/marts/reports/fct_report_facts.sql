@@ -4,8 +4,11 @@ facts as (
     select * from {{ ref('stg_reports__facts') }}
 ),
 
+{# Only published documents: a rejected one has no rows here (nor in raw), whatever its
+    extraction found. #}
 documents as (
     select * from {{ ref('stg_reports__documents') }}
+    where status = 'published'
 ),
 
 sections as (
@@ -34,6 +37,7 @@ joined as (
         facts.metric_name_en,
         facts.region_code,
         coalesce(regions.name_zh, facts.region_name_zh) as region_name_zh,
+        regions.name_en as region_name_en,
         coalesce(regions.region_level, facts.region_level) as region_level,
         facts.entity_name,
         facts.period_year,
@@ -55,6 +59,7 @@ joined as (
         facts.char_end,
         facts.sentence_start,
         facts.sentence_end,
+        facts.page,
         claim_facts.claim_id
     from facts
     inner join documents on facts.document_id = documents.document_id

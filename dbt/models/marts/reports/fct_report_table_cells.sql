@@ -4,8 +4,11 @@ cells as (
     select * from {{ ref('stg_reports__table_cells') }}
 ),
 
+{# Only published documents: a rejected one has no rows here (nor in raw), whatever its
+    extraction found. #}
 documents as (
     select * from {{ ref('stg_reports__documents') }}
+    where status = 'published'
 ),
 
 table_totals as (

@@ -38,7 +38,8 @@ renamed as (
         cast(char_start as integer) as char_start,
         cast(char_end as integer) as char_end,
         cast(sentence_start as integer) as sentence_start,
-        cast(sentence_end as integer) as sentence_end
+        cast(sentence_end as integer) as sentence_end,
+        cast(page as integer) as page
     from source
 )
 

@@ -19,6 +19,8 @@ from dagster_project.core.errors import InputError
 from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import dropped_rows, parse_dataset
 from dagster_project.landing.declarations import all_specs
+from dagster_project.quality import payload
+from dagster_project.quality.suites import suite_files
 
 NAME = "ccgp_shandong__intentions"
 SPEC = all_specs()[NAME]
@@ -134,16 +136,28 @@ def test_the_first_bad_row_is_reported(con, tmp_path):
     assert (error.row, error.column) == (20, "预计时间")
 
 
+def _rejected(con, path: Path) -> str:
+    """Load a CSV payload as the raw asset does and return why its suite refused it."""
+    incoming = payload.incoming_table(NAME)
+    load_payload(con, SPEC, parse_dataset(SPEC, [path]), table=incoming)
+    suite = next(s for s in suite_files() if s.relation == f"raw.{NAME}")
+    outcomes = payload.validate(con, NAME, suite, run_id="unit", fetched_at="2026-12-01")
+    failed = payload.blocking_failures(outcomes)
+    assert failed, "the payload passed its suite"
+    payload.discard(con, NAME)
+    return payload.rejection(NAME, [path.name], failed, path.parent)
+
+
 def test_budget_in_the_wrong_unit_is_implausible(con, tmp_path):
-    error = fails(con, altered(tmp_path, 2, 6, "0.01"))  # 100 CNY: 元 written as 万元
-    assert (error.row, error.column) == (2, "budget_cny") and "plausible" in error.message
+    message = _rejected(con, altered(tmp_path, 2, 6, "0.01"))  # 100 CNY: 元 written as 万元
+    assert "row 2, column budget_cny" in message and "min_value=1000" in message, message
 
 
-def test_repeated_key_names_its_second_occurrence(con, tmp_path):
+def test_repeated_key_names_its_rows(con, tmp_path):
     rows = sheet_rows()
     rows.insert(3, list(rows[1]))  # row 2 again as row 4
-    error = fails(con, write_csv(tmp_path / "dup.csv", rows))
-    assert (error.row, error.column) == (4, "notice_url") and "duplicated key" in error.message
+    message = _rejected(con, write_csv(tmp_path / "dup.csv", rows))
+    assert "file dup.csv, row 2" in message and "no repeated key" in message, message
 
 
 def test_renamed_column_is_schema_drift(con, tmp_path):

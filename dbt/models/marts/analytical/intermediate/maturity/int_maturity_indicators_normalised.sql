@@ -1,12 +1,17 @@
 {#- Each indicator scored 0-100 for every region and index year:
-      index years   index_first_year to the latest observation year;
-      observation   the region's latest observation of the indicator from the index year
-                    back to index_carry_forward_years before it;
-      normalisation min-max across the regions of the same level with an observation
-                    (after ln(1 + x) for indicators with transform log), reversed for
-                    lower-is-better indicators (direction -1);
-      eligibility   only when at least index_min_regions regions report it and their values
-                    differ: one region's figure cannot be compared with anyone's. -#}
+      index years   index_first_year to the latest observation year of any indicator (the
+                    index never runs ahead of all its evidence);
+      observation   the region's latest observation of the indicator from the index year back
+                    to the indicator's carry_forward_years before it (seeds/maturity_indicators):
+                    older evidence stands for nothing;
+      scale         relative: min-max across the regions of the same level with an observation
+                    (after ln(1 + x) for transform log), reversed for lower-is-better
+                    indicators, and only when at least index_min_regions regions report it and
+                    their values differ (one region's figure cannot be compared with anyone's);
+                    absolute: a rate that is a 0-100 score as it stands (a share of services
+                    online), scored as its value, wherever a region reports it;
+      flags         a flag (is_flag, observed only as 1 for the regions it names) scores 100
+                    where observed: it can only add. -#}
 with
 
 observations as (
@@ -25,14 +30,12 @@ settings as (
     select
         cast(max(case when parameter_id = 'index_first_year' then value end) as integer)
             as first_year,
-        cast(max(case when parameter_id = 'index_carry_forward_years' then value end) as integer)
-            as carry_forward_years,
         cast(max(case when parameter_id = 'index_min_regions' then value end) as integer)
             as min_regions
     from parameters
 ),
 
-latest_observation as (
+last_year as (
     select max(observation_year) as last_year
     from observations
 ),
@@ -41,8 +44,8 @@ index_years as (
     select settings.first_year + series.generated_number - 1 as year
     from ({{ integer_series(60) }}) as series
     cross join settings
-    cross join latest_observation
-    where settings.first_year + series.generated_number - 1 <= latest_observation.last_year
+    cross join last_year
+    where settings.first_year + series.generated_number - 1 <= last_year.last_year
 ),
 
 applicable as (
@@ -54,54 +57,36 @@ applicable as (
         observations.observation_year,
         observations.value,
         observations.source_fact_ids,
-        row_number() over (
-            partition by
-                index_years.year, observations.region_code, observations.indicator_id
-            order by observations.observation_year desc
-        ) as recency
-    from index_years
-    cross join settings
-    inner join observations
-        on
-            index_years.year >= observations.observation_year
-            and observations.observation_year
-            >= index_years.year - settings.carry_forward_years
-),
-
-transformed as (
-    select
-        applicable.year,
-        applicable.region_code,
-        applicable.region_level,
-        applicable.indicator_id,
-        applicable.observation_year,
-        applicable.value,
-        applicable.source_fact_ids,
         indicators.pillar_id,
         indicators.direction,
         indicators.weight,
+        indicators.is_flag,
+        indicators.scale,
         case
-            when indicators.transform = 'log' then ln(1 + applicable.value)
-            else applicable.value
-        end as transformed_value
-    from applicable
-    inner join indicators on applicable.indicator_id = indicators.indicator_id
-    where applicable.recency = 1
+            when indicators.transform = 'log' then ln(1 + observations.value)
+            else observations.value
+        end as transformed_value,
+        row_number() over (
+            partition by index_years.year, observations.region_code, observations.indicator_id
+            order by observations.observation_year desc
+        ) as recency
+    from index_years
+    inner join observations on index_years.year >= observations.observation_year
+    inner join indicators
+        on
+            observations.indicator_id = indicators.indicator_id
+            and observations.observation_year >= index_years.year - indicators.carry_forward_years
 ),
 
 spread as (
     select
-        transformed.*,
-        count(*)
-            over (partition by transformed.year, transformed.indicator_id, transformed.region_level)
-            as n_regions,
-        min(transformed.transformed_value)
-            over (partition by transformed.year, transformed.indicator_id, transformed.region_level)
-            as min_value,
-        max(transformed.transformed_value)
-            over (partition by transformed.year, transformed.indicator_id, transformed.region_level)
-            as max_value
-    from transformed
+        *,
+        count(*) over by_level as n_regions,
+        min(transformed_value) over by_level as min_value,
+        max(transformed_value) over by_level as max_value
+    from applicable
+    where recency = 1
+    window by_level as (partition by year, indicator_id, region_level)
 ),
 
 final as (
@@ -112,12 +97,18 @@ final as (
         spread.pillar_id,
         spread.indicator_id,
         spread.weight,
+        spread.is_flag,
         spread.observation_year,
+        spread.observation_year < spread.year as is_carried_forward,
         spread.value,
         spread.n_regions,
-        spread.n_regions >= settings.min_regions and spread.max_value > spread.min_value
+        spread.is_flag
+        or spread.scale = 'absolute'
+        or (spread.n_regions >= settings.min_regions and spread.max_value > spread.min_value)
             as is_scored,
         case
+            when spread.is_flag then 100.0
+            when spread.scale = 'absolute' then least(greatest(spread.value, 0), 100)
             when spread.n_regions < settings.min_regions or spread.max_value = spread.min_value
                 then null
             when spread.direction < 0

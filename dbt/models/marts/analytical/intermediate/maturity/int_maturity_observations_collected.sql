@@ -1,16 +1,16 @@
 {#- One observation per region × indicator × year for the indicators of
-    seeds/maturity_indicators, from four sources:
+    seeds/maturity_indicators, from these sources:
       report_fact     figures of the latest report editions located in a province or
                       prefecture, matched by maturity_indicator_rules (a catalog metric, or a
                       clause pattern for a figure without one; the first rule by priority wins);
                       a bound enters only where taking it at face value understates the region
                       (a floor of a higher-is-better figure, a ceiling of a lower-is-better
                       one); several figures of a region and year are averaged;
-      report_mention  1 when a sentence names the region followed, in the same clause, by a
-                      leading phrase of the rules (广东、浙江…等地…引领全国), else 0, for every
-                      province and every prefecture the report covers, in the document's
-                      reference year;
-      nbs             GDP and general public budget expenditure per head (fct_province_stats);
+      report_mention  a flag, 1 when a sentence names the region followed, in the same clause,
+                      by a leading phrase of the rules (广东、浙江…等地…引领全国), in the
+                      document's reference year; a region not named has no observation (a
+                      mention that is absent is not evidence of anything, so never a 0);
+      statistics      NBS, panel and capability-index figures (int_maturity_statistics_observed);
       procurement     smart-government items and budget per head for the provinces with loaded
                       notices, in the year of the planned purchase (expected month, else
                       publication), over the latest NBS population up to that year. -#}
@@ -38,6 +38,10 @@ province_stats as (
 
 notices as (
     select * from {{ ref('fct_procurement_notices') }}
+),
+
+statistics as (
+    select * from {{ ref('int_maturity_statistics_observed') }}
 ),
 
 located_facts as (
@@ -155,25 +159,6 @@ mentions as (
         sentences.reference_year
 ),
 
-nbs_observations as (
-    select
-        province_stats.region_code,
-        'province' as region_level,
-        indicators.indicator_id,
-        province_stats.year as observation_year,
-        case indicators.indicator_id
-            when 'gdp_per_capita'
-                then cast(province_stats.gdp_cny as double) / province_stats.population
-            when 'budget_expenditure_per_capita'
-                then
-                    cast(province_stats.budget_expenditure_cny as double)
-                    / province_stats.population
-        end as value
-    from province_stats
-    cross join indicators
-    where indicators.source = 'nbs'
-),
-
 notice_years as (
     select
         region_code,
@@ -231,12 +216,16 @@ unioned as (
         cast(value as double) as value,
         cast(null as {{ xdb_type_string() }}) as source_fact_ids
     from mentions
-    where observation_year is not null
+    where observation_year is not null and value = 1
     union all
     select
-        *,
+        region_code,
+        region_level,
+        indicator_id,
+        observation_year,
+        value,
         cast(null as {{ xdb_type_string() }}) as source_fact_ids
-    from nbs_observations
+    from statistics
     union all
     select
         *,

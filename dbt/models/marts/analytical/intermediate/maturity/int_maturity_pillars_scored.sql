@@ -1,7 +1,12 @@
-{#- One score per region × index year × pillar: the weighted mean of the pillar's scored
-    indicators (weights of seeds/maturity_indicators, renormalised over the indicators the
-    region has), and evidence_share, the part of the pillar's total indicator weight that the
-    region's scored indicators carry (1 = every indicator of the pillar). -#}
+{#- One score per region × index year × pillar, where the region has at least one scored
+    indicator of the pillar that is not a flag: the weighted mean of its scored indicators
+    (weights of seeds/maturity_indicators, renormalised over the indicators it has). A flag
+    (named as leading, score 100) joins the mean only there, so it can raise a pillar but
+    never make one. evidence_share is the part of the pillar's non-flag indicator weight the
+    region's scored indicators carry; carried_forward_share the part of that evidence observed
+    before the index year. Ratios are rounded to 10 decimals: a sum of doubles depends on the
+    order DuckDB's parallel aggregation adds them in, and an incremental build must publish
+    the same rows as a full one. -#}
 with
 
 indicator_scores as (
@@ -18,25 +23,24 @@ pillar_weights as (
         pillar_id,
         sum(weight) as total_indicator_weight
     from indicators
+    where not is_flag
     group by pillar_id
 ),
 
 aggregated as (
     select
-        indicator_scores.year,
-        indicator_scores.region_code,
-        indicator_scores.region_level,
-        indicator_scores.pillar_id,
-        sum(indicator_scores.weight * indicator_scores.indicator_score)
-        / sum(indicator_scores.weight) as pillar_score,
-        sum(indicator_scores.weight) as scored_indicator_weight,
+        year,
+        region_code,
+        region_level,
+        pillar_id,
+        sum(weight * indicator_score) / sum(weight) as mean_with_flags,
+        sum(case when not is_flag then weight end) as scored_indicator_weight,
+        sum(case when not is_flag and is_carried_forward then weight else 0 end)
+            as carried_forward_weight,
+        count(*) filter (where not is_flag) as n_evidence_indicators,
         count(*) as n_indicators
     from indicator_scores
-    group by
-        indicator_scores.year,
-        indicator_scores.region_code,
-        indicator_scores.region_level,
-        indicator_scores.pillar_id
+    group by year, region_code, region_level, pillar_id
 ),
 
 final as (
@@ -45,12 +49,15 @@ final as (
         aggregated.region_code,
         aggregated.region_level,
         aggregated.pillar_id,
-        aggregated.pillar_score,
-        aggregated.scored_indicator_weight / pillar_weights.total_indicator_weight
+        round(aggregated.mean_with_flags, 10) as pillar_score,
+        round(aggregated.scored_indicator_weight / pillar_weights.total_indicator_weight, 10)
             as evidence_share,
+        round(aggregated.carried_forward_weight / aggregated.scored_indicator_weight, 10)
+            as carried_forward_share,
         aggregated.n_indicators
     from aggregated
     inner join pillar_weights on aggregated.pillar_id = pillar_weights.pillar_id
+    where aggregated.n_evidence_indicators > 0
 )
 
 select * from final

@@ -1,0 +1,1 @@
+"""One module per dashboard page: the published rows in, a Page (charts, tables, notes) out."""

@@ -1,0 +1,5 @@
+select
+    year,
+    count(distinct region_code) as provinces
+from {{ payload }}
+group by year

@@ -1,0 +1,5 @@
+select
+    year,
+    count(*) as row_count
+from {{ payload }}
+group by year
