@@ -96,7 +96,7 @@ FAULTS = [
      lambda: _text("nbs/nbs_fsnd_local_general_budget_revenue_2016_2024.csv", "utf-8-sig")
      .encode("utf-16"), []),
     ("nbs__population_2024", "nbs/population_2024", "nbs_fsnd_population_2024.csv",
-     _renamed_column, ["column 城镇人口 (万人)"]),
+     _renamed_column, ["column 城镇人口数"]),
     ("nbs__gdp", "nbs/gdp", "nbs_fsnd_gdp_2006_2024_GBK.csv", _ningxia_times_ten,
      ["row ", "column 2019年"]),
     ("nbs__gdp_index", "nbs/gdp_index", "nbs_fsnd_gdp_index_2016_2025.csv", _duplicated_key,
@@ -126,13 +126,20 @@ def _messages(output: str) -> dict[str, str]:
 def faulty(refreshed_copy: Refreshed) -> dict:
     home = refreshed_copy.home
     before = sha256_file(home / "egov.duckdb")
-    for _, inbox, name, make, _ in FAULTS:
+    # Made once: an xlsx written again differs in its zip timestamps.
+    payloads = {dataset: make() for dataset, _, _, make, _ in FAULTS}
+    for dataset, inbox, name, _, _ in FAULTS:
         folder = home / "inbox" / inbox
         folder.mkdir(parents=True, exist_ok=True)
-        (folder / name).write_bytes(make())
+        (folder / name).write_bytes(payloads[dataset])
     first = egov(home, "refresh")
     strict = egov(home, "refresh", "--strict")
-    return {"home": home, "before": before, "first": first, "strict": strict}
+    # Taken here: other tests of this module refresh the home again.
+    after = sha256_file(home / "egov.duckdb")
+    return {
+        "home": home, "before": before, "after": after, "first": first, "strict": strict,
+        "payloads": payloads,
+    }  # fmt: skip
 
 
 def test_each_fault_fails_its_dataset_with_a_message_naming_the_file(faulty):
@@ -148,13 +155,13 @@ def test_each_fault_fails_its_dataset_with_a_message_naming_the_file(faulty):
 
 
 def test_the_published_file_is_unchanged(faulty):
-    assert sha256_file(faulty["home"] / "egov.duckdb") == faulty["before"]
+    assert faulty["after"] == faulty["before"]
 
 
 def test_bad_payloads_stay_in_landing(faulty):
-    for dataset, _, name, make, _ in FAULTS:
+    for dataset, _, name, _, _ in FAULTS:
         landed = list((faulty["home"] / "landing" / dataset).glob(f"*/{name}"))
-        assert any(path.read_bytes() == make() for path in landed), dataset
+        assert any(path.read_bytes() == faulty["payloads"][dataset] for path in landed), dataset
 
 
 def test_strict_fails_with_the_same_messages(faulty):

@@ -98,15 +98,16 @@ def test_the_published_file_is_patched_with_the_change_and_logs_the_publish(chan
 
 
 def test_a_forced_full_rebuild_publishes_the_same_rows(changed_fx, tmp_path):
-    home, _, _ = changed_fx
-    patched = tmp_path / "patched.duckdb"
-    shutil.copyfile(home / "egov.duckdb", patched)
+    patched, _, _ = changed_fx
+    # A private copy: the other tests of this module read the patched home's last run.
+    home = tmp_path / "forced"
+    shutil.copytree(patched, home, symlinks=True)
     forced = egov(home, "refresh", "--force")
     assert forced.returncode == 0, forced.stdout + forced.stderr
     record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
     assert record["mode"] == "full"
     con = duckdb.connect()
-    con.execute(f"attach '{patched}' as a (read_only)")
+    con.execute(f"attach '{patched / 'egov.duckdb'}' as a (read_only)")
     con.execute(f"attach '{home / 'egov.duckdb'}' as b (read_only)")
     relations = con.execute(
         "select schema_name, table_name from duckdb_tables() where database_name = 'a' "

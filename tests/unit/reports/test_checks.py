@@ -56,7 +56,7 @@ def test_figures_are_required_of_a_market_report_only() -> None:
 @pytest.mark.parametrize(
     ("fact", "expected"),
     [
-        ({"unit": "HKD"}, "unit 'HKD' is not one of"),
+        ({"unit": "bushel"}, "unit 'bushel' is not one of"),
         ({"unit": None}, "unit is empty"),
         ({"sentence": ""}, "sentence is empty"),
         ({"qualifier": "≈"}, "qualifier '≈' is not one of"),

@@ -61,9 +61,9 @@ pillar_columns as (
         end) as market_activity_score,
         count(*) as n_pillars,
         sum(pillar_scores.n_indicators) as n_indicators,
-        round(
-            sum(pillars.weight * pillar_scores.carried_forward_share) / sum(pillars.weight), 10
-        ) as carried_forward_share,
+        -- In a fixed order, like the scores (int_maturity_scores_perturbed).
+        sum(pillars.weight * pillar_scores.carried_forward_share order by pillars.pillar_id)
+        / sum(pillars.weight order by pillars.pillar_id) as carried_forward_share,
         max(pillars.weights_version) as weights_version
     from pillar_scores
     inner join pillars on pillar_scores.pillar_id = pillars.pillar_id

@@ -4,9 +4,9 @@
     (named as leading, score 100) joins the mean only there, so it can raise a pillar but
     never make one. evidence_share is the part of the pillar's non-flag indicator weight the
     region's scored indicators carry; carried_forward_share the part of that evidence observed
-    before the index year. Ratios are rounded to 10 decimals: a sum of doubles depends on the
-    order DuckDB's parallel aggregation adds them in, and an incremental build must publish
-    the same rows as a full one. -#}
+    before the index year. Sums run in a fixed order (by indicator): a sum of doubles depends
+    on the order it is added in, and an incremental build must publish the same rows as a
+    full one. -#}
 with
 
 indicator_scores as (
@@ -21,7 +21,7 @@ indicators as (
 pillar_weights as (
     select
         pillar_id,
-        sum(weight) as total_indicator_weight
+        sum(weight order by indicator_id) as total_indicator_weight
     from indicators
     where not is_flag
     group by pillar_id
@@ -33,10 +33,14 @@ aggregated as (
         region_code,
         region_level,
         pillar_id,
-        sum(weight * indicator_score) / sum(weight) as mean_with_flags,
-        sum(case when not is_flag then weight end) as scored_indicator_weight,
-        sum(case when not is_flag and is_carried_forward then weight else 0 end)
-            as carried_forward_weight,
+        sum(weight * indicator_score order by indicator_id)
+        / sum(weight order by indicator_id) as mean_with_flags,
+        sum(case when not is_flag then weight end order by indicator_id)
+            as scored_indicator_weight,
+        sum(
+            case when not is_flag and is_carried_forward then weight else 0 end
+            order by indicator_id
+        ) as carried_forward_weight,
         count(*) filter (where not is_flag) as n_evidence_indicators,
         count(*) as n_indicators
     from indicator_scores
@@ -49,10 +53,10 @@ final as (
         aggregated.region_code,
         aggregated.region_level,
         aggregated.pillar_id,
-        round(aggregated.mean_with_flags, 10) as pillar_score,
-        round(aggregated.scored_indicator_weight / pillar_weights.total_indicator_weight, 10)
+        aggregated.mean_with_flags as pillar_score,
+        aggregated.scored_indicator_weight / pillar_weights.total_indicator_weight
             as evidence_share,
-        round(aggregated.carried_forward_weight / aggregated.scored_indicator_weight, 10)
+        aggregated.carried_forward_weight / aggregated.scored_indicator_weight
             as carried_forward_share,
         aggregated.n_indicators
     from aggregated

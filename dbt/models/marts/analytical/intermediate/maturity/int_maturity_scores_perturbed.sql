@@ -93,14 +93,17 @@ scored as (
         pillar_scores.year,
         pillar_scores.region_code,
         pillar_scores.region_level,
-        -- Rounded: the order of a parallel sum of doubles must not change a score or a rank.
-        round(
-            sum(scenario_weights.weight * scenario_weights.factor * pillar_scores.pillar_score)
-            / sum(scenario_weights.weight * scenario_weights.factor),
-            10
+        -- Sums in a fixed order: a sum of doubles depends on the order it is added in, and an
+        -- incremental build must publish the very scores and ranks of a full one.
+        sum(
+            scenario_weights.weight * scenario_weights.factor * pillar_scores.pillar_score
+            order by pillar_scores.pillar_id
+        )
+        / sum(
+            scenario_weights.weight * scenario_weights.factor order by pillar_scores.pillar_id
         ) as score,
-        round(sum(scenario_weights.weight) / max(scenario_weights.total_weight), 10)
-            as coverage_share
+        sum(scenario_weights.weight order by pillar_scores.pillar_id)
+        / max(scenario_weights.total_weight) as coverage_share
     from pillar_scores
     inner join scenario_weights on pillar_scores.pillar_id = scenario_weights.pillar_id
     group by
