@@ -257,7 +257,8 @@ def _export_parquet(
 
     With `reuse` (the folder published last), a mart that did not change is hard-linked
     from it instead of written again: Parquet files are never modified once written."""
-    folder = versions_dir / f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}.tmp"
+    # Microseconds: versions are pruned by name, so names must sort in build order.
+    folder = versions_dir / f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:6]}.tmp"
     con = duckdb.connect(str(published), read_only=True)
     try:
         limit_memory(con)

@@ -101,7 +101,8 @@ def versions_dir(home: Paths) -> Path:
 
 
 def _write_version(home: Paths, files: dict[str, bytes]) -> Path:
-    stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%S}-{uuid.uuid4().hex[:6]}"
+    # Microseconds: versions are pruned by name, so names must sort in build order.
+    stamp = f"{datetime.now(UTC):%Y%m%dT%H%M%S%f}-{uuid.uuid4().hex[:6]}"
     folder = versions_dir(home) / f"{stamp}.tmp"
     for relative, content in files.items():
         target = folder / relative
