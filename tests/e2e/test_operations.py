@@ -277,14 +277,18 @@ def test_a_deleted_build_file_is_rebuilt_with_identical_marts(rebuilt):
             "and schema_name = 'marts' order by 1"
         ).fetchall()
         assert len(tables) >= 10
+        # A mart may be empty on the default data (no forecast has an actual yet), but most
+        # are not, so the comparison below compares rows.
+        filled = 0
         for (table,) in tables:
             old, new = f"before.marts.{table}", f"after.marts.{table}"
-            assert con.execute(f"select count(*) from {old}").fetchone()[0] > 0, table
+            filled += con.execute(f"select count(*) > 0 from {old}").fetchone()[0]
             for a, b in ((old, new), (new, old)):
                 differing = con.execute(
                     f"select count(*) from (select * from {a} except all select * from {b})"
                 ).fetchone()[0]
                 assert differing == 0, f"marts.{table} differs after the rebuild"
+        assert filled >= 10
         documents = con.execute("select count(*) from after.raw.report_documents").fetchone()
         assert documents[0] >= 1
     finally:
