@@ -8,7 +8,7 @@ like an unchanged raw payload, so its checks carry over and the publish step run
 """
 
 import json
-from collections.abc import Iterator, Mapping
+from collections.abc import Generator, Iterator, Mapping
 from importlib import metadata
 from typing import Any
 
@@ -26,7 +26,7 @@ from dagster_project.quality.dbt_results import test_outcomes
 from dagster_project.reports.assets import REPORT_KEYS
 from dagster_project.settings import DUCKDB_POOL
 from dagster_project.transform import runner, versions
-from dagster_project.transform.columns import read_column_types, with_column_types
+from dagster_project.transform.columns import ColumnTypes, read_column_types, with_column_types
 from dagster_project.transform.project import dbt_project
 
 # What builds the relations besides the project itself (dbt's materialisations live here).
@@ -114,9 +114,9 @@ def dbt_models(
         types = read_column_types(con)
     yield from (with_column_types(context, output, types) for output in before)
     if plan.build:
-        yield from _build(context, build_db, manifest=manifest, graph=graph, keys=keys, plan=plan)
-        with build_db.connect() as con:
-            types = read_column_types(con)
+        types = yield from _build(
+            context, build_db, manifest=manifest, graph=graph, keys=keys, plan=plan
+        )
     built = {u: v for u, v in plan.versions.items() if u in graph and v != versions.UNBUILT}
     records.record_build(
         home,
@@ -169,7 +169,7 @@ def _build(
     graph: Mapping[str, versions.Node],
     keys: Mapping[dg.AssetKey, str],
     plan: versions.Plan,
-) -> Iterator:
+) -> Generator[Any, None, ColumnTypes]:
     target = build_db.paths.dbt_target_dir
     # Results of an earlier build must never be read as this one's.
     (target / "run_results.json").unlink(missing_ok=True)
@@ -206,6 +206,7 @@ def _build(
     if error is not None:
         # A failing model or test fails the same way on retry: report it once.
         raise dg.Failure(description=error, allow_retries=False)
+    return types
 
 
 def _selection(graph: Mapping[str, versions.Node], plan: versions.Plan) -> list[str]:

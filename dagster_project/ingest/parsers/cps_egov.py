@@ -49,19 +49,7 @@ _STARTS_LIKE_ROW = re.compile(r"\d+\s")
 _TITLE_YEAR = re.compile(r"((?:19|20)\d{2})")
 
 
-@register(
-    "cps_egov.online_service_index",
-    columns=[
-        "evaluation_year",
-        "region_level",
-        "table_title",
-        "printed_rank",
-        "region_name_raw",
-        "region_code",
-        "score",
-        "source_row",
-    ],
-)
+@register("cps_egov.online_service_index", columns=COLUMNS)
 def parse_online_service_index(path: Path, encoding: str = "utf-8") -> pd.DataFrame:
     """One row per region of each ranking table: printed rank, name, code, score (0–100)."""
     lines = _page_lines(path, encoding)

@@ -59,21 +59,7 @@ SYSTEM_COLUMNS = [
 _ANNOTATED = re.compile(r"(?P<label>.*?)\s*(?P<note>x\d+)?")
 
 
-@register(
-    "digital_economy.panel",
-    columns=[
-        "region_code",
-        "region_name_raw",
-        "year",
-        "indicator",
-        "value",
-        "unit",
-        "indicator_caveat",
-        "value_flag",
-        "source_row",
-        "source_column",
-    ],
-)
+@register("digital_economy.panel", columns=PANEL_COLUMNS)
 def parse_panel(path: Path) -> pd.DataFrame:
     """One row per province, year and indicator (value NULL where the cell is empty)."""
     _, header, rows = _read_grid(path, lambda cells: cells[:3] == _PANEL_KEYS)
@@ -99,19 +85,7 @@ def parse_panel(path: Path) -> pd.DataFrame:
     return frame
 
 
-@register(
-    "digital_economy.indicator_system",
-    columns=[
-        "indicator",
-        "indicator_label",
-        "label_annotation",
-        "primary_category",
-        "secondary_category",
-        "data_source",
-        "expected_sign",
-        "source_row",
-    ],
-)
+@register("digital_economy.indicator_system", columns=SYSTEM_COLUMNS)
 def parse_indicator_system(path: Path) -> pd.DataFrame:
     """One row per indicator: categories (merged cells read down), publisher, expected sign."""
     _, header, rows = _read_grid(path, lambda cells: cells[:5] == SYSTEM_HEADER)
