@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import duckdb
@@ -47,6 +48,27 @@ def _egov(home: Path, *args: str, **extra: str) -> subprocess.CompletedProcess:
     )  # fmt: skip
 
 
+def _one_more_business_day(home: Path) -> None:
+    """A FRED file with one more business day in the inbox: real work for the next refresh
+    (a few models rebuilt, a new file published) at a fraction of a forced full rebuild."""
+    inbox = home / "inbox" / "fred" / "dexchus"
+    inbox.mkdir(parents=True, exist_ok=True)
+    target = inbox / "DEXCHUS.csv"
+    current = target if target.exists() else SNAPSHOTS / "fred" / "DEXCHUS.csv"
+    lines = current.read_text(encoding="utf-8").splitlines()
+    last, rate = lines[-1].split(",")
+    day = date.fromisoformat(last) + timedelta(days=1)
+    while day.weekday() >= 5:
+        day += timedelta(days=1)
+    target.write_text("\n".join([*lines, f"{day.isoformat()},{rate}"]) + "\n", encoding="utf-8")
+
+
+def _settle(home: Path) -> None:
+    """Publish whatever an earlier test left waiting (a killed refresh leaves its new day)."""
+    settled = _egov(home, "refresh")
+    assert settled.returncode == 0, settled.stdout + settled.stderr
+
+
 def _count(home: Path, sql: str) -> int:
     con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
     try:
@@ -75,7 +97,8 @@ def test_readers_see_no_error_while_a_refresh_replaces_the_file(home, tmp_path):
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     time.sleep(0.5)
-    refresh = _egov(home, "refresh", "--force")
+    _one_more_business_day(home)
+    refresh = _egov(home, "refresh")
     time.sleep(0.5)
     stop.touch()
     out, err = reader.communicate(timeout=30)
@@ -87,6 +110,7 @@ def test_readers_see_no_error_while_a_refresh_replaces_the_file(home, tmp_path):
 
 
 def test_failing_blocking_expectation_rejects_only_its_payload(home):
+    _settle(home)
     before = sha256_file(home / "egov.duckdb")
     lines = (SNAPSHOTS / "modood" / "provinces.csv").read_text(encoding="utf-8").splitlines()
     bad = _drop(home, "modood/provinces", "provinces.csv", "\n".join(lines[:-1]) + "\n")
@@ -108,6 +132,7 @@ def test_failing_blocking_expectation_rejects_only_its_payload(home):
 
 
 def test_unparseable_input_names_dataset_file_row_and_column(home):
+    _settle(home)
     before = sha256_file(home / "egov.duckdb")
     text = (SNAPSHOTS / "modood" / "cities.csv").read_text(encoding="utf-8").splitlines()
     text[4] = text[4].replace(text[4].split(",")[0], "13x4", 1)
@@ -122,8 +147,9 @@ def test_unparseable_input_names_dataset_file_row_and_column(home):
 
 
 def _killed_refresh(home: Path, ready, **extra: str) -> None:
+    _one_more_business_day(home)
     proc = subprocess.Popen(
-        [*EGOV, "refresh", "--force"], env=_env(home, **extra),
+        [*EGOV, "refresh"], env=_env(home, **extra),
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
     )  # fmt: skip
     deadline = time.monotonic() + 300
@@ -134,10 +160,12 @@ def _killed_refresh(home: Path, ready, **extra: str) -> None:
     proc.wait(timeout=30)
 
 
-def _dbt_started(home: Path) -> bool:
-    logs = sorted((home / "logs").glob("refresh-*.log"), key=lambda p: p.stat().st_mtime)
-    return bool(logs) and 'Started execution of step "dbt_models"' in logs[-1].read_text(
-        encoding="utf-8", errors="replace"
+def _dbt_started(home: Path, earlier: set[Path]) -> bool:
+    """The dbt step has started in a refresh log that is not one of `earlier`."""
+    logs = [p for p in (home / "logs").glob("refresh-*.log") if p not in earlier]
+    return any(
+        'Started execution of step "dbt_models"' in p.read_text(encoding="utf-8", errors="replace")
+        for p in logs
     )
 
 
@@ -149,7 +177,8 @@ def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(ho
             home, lambda: any(home.glob(".egov.duckdb.tmp-*")), EGOV_DRILL_PAUSE="publish:120"
         )
     else:
-        _killed_refresh(home, lambda: _dbt_started(home))
+        earlier = set((home / "logs").glob("refresh-*.log"))
+        _killed_refresh(home, lambda: _dbt_started(home, earlier))
     assert sha256_file(home / "egov.duckdb") == before
     assert (
         _count(home, "select count(*) from marts.dim_region where region_level = 'province'") == 31
@@ -163,8 +192,9 @@ def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(ho
 
 
 def test_second_refresh_exits_busy_or_waits_for_the_first(home):
+    _one_more_business_day(home)
     first = subprocess.Popen(
-        [*EGOV, "refresh", "--force"], env=_env(home, EGOV_DRILL_PAUSE="publish:6"),
+        [*EGOV, "refresh"], env=_env(home, EGOV_DRILL_PAUSE="publish:6"),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     deadline = time.monotonic() + 300

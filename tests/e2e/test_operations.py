@@ -176,9 +176,19 @@ COLUMNS = """
 """
 
 
+@dataclass(frozen=True)
+class Seen:
+    """What the UI answered while it ran, and everything `egov dev` printed."""
+
+    job_runs: dict
+    columns: dict
+    said: str
+
+
 @pytest.fixture(scope="module")
-def ui(recovered: Recovered, tmp_path_factory):
-    """`egov dev` on the recovered home, once its code location has loaded."""
+def ui(recovered: Recovered, tmp_path_factory) -> Seen:
+    """`egov dev` on the recovered home: asked once its code location has loaded, then stopped
+    (its daemon and webserver would otherwise compete with the rest of the module)."""
     port = _free_port()
     logs = tmp_path_factory.mktemp("dev")
     out, err = (logs / "stdout").open("w"), (logs / "stderr").open("w")
@@ -200,34 +210,38 @@ def ui(recovered: Recovered, tmp_path_factory):
                 assert loaded[0]["locationOrLoadError"]["__typename"] == "RepositoryLocation"
                 break
             time.sleep(2)
-        yield port, logs
+        job_runs = _graphql(
+            port,
+            JOB_RUNS,
+            {
+                "selector": {
+                    "pipelineName": "refresh_all",
+                    "repositoryName": REPOSITORY,
+                    "repositoryLocationName": LOCATION,
+                },
+                "filter": {
+                    "pipelineName": "refresh_all",
+                    "tags": [{"key": ".dagster/repository", "value": f"{REPOSITORY}@{LOCATION}"}],
+                },
+            },
+        )
+        columns = _graphql(port, COLUMNS)
     finally:
         os.killpg(proc.pid, signal.SIGKILL)  # dagster dev ignores SIGTERM for a long time
         proc.wait(timeout=60)
         out.close()
         err.close()
+    said = (logs / "stdout").read_text(encoding="utf-8") + (logs / "stderr").read_text(
+        encoding="utf-8"
+    )
+    return Seen(job_runs, columns, said)
 
 
 def test_job_page_lists_both_refreshes_started_by_egov(recovered, ui):
-    port, _ = ui
-    data = _graphql(
-        port,
-        JOB_RUNS,
-        {
-            "selector": {
-                "pipelineName": "refresh_all",
-                "repositoryName": REPOSITORY,
-                "repositoryLocationName": LOCATION,
-            },
-            "filter": {
-                "pipelineName": "refresh_all",
-                "tags": [{"key": ".dagster/repository", "value": f"{REPOSITORY}@{LOCATION}"}],
-            },
-        },
-    )
-    job_page = {run["runId"] for run in data["pipelineOrError"]["runs"]}
+    job_page = {run["runId"] for run in ui.job_runs["pipelineOrError"]["runs"]}
     assert {recovered.first_run, recovered.second_run} <= job_page
-    origins = {run["runId"]: run["repositoryOrigin"] for run in data["runsOrError"]["results"]}
+    results = ui.job_runs["runsOrError"]["results"]
+    origins = {run["runId"]: run["repositoryOrigin"] for run in results}
     for run_id in (recovered.first_run, recovered.second_run):
         assert origins[run_id] == {
             "repositoryName": REPOSITORY,
@@ -236,8 +250,7 @@ def test_job_page_lists_both_refreshes_started_by_egov(recovered, ui):
 
 
 def test_asset_pages_show_column_types(ui):
-    port, _ = ui
-    (materialization,) = _graphql(port, COLUMNS)["assetOrError"]["assetMaterializations"]
+    (materialization,) = ui.columns["assetOrError"]["assetMaterializations"]
     schemas = [e for e in materialization["metadataEntries"] if "schema" in e]
     columns = {c["name"]: c["type"] for c in schemas[0]["schema"]["columns"]}
     assert columns["region_code"] == "VARCHAR"
@@ -245,12 +258,9 @@ def test_asset_pages_show_column_types(ui):
 
 
 def test_egov_dev_prints_no_deprecation_notice(ui):
-    _, logs = ui
-    said = (logs / "stdout").read_text(encoding="utf-8") + (logs / "stderr").read_text(
-        encoding="utf-8"
-    )
-    assert "Launching Dagster services" in said
-    assert not re.search(r"(Deprecation|Supersession|Beta|Preview)Warning|superseded", said)
+    assert "Launching Dagster services" in ui.said
+    notice = re.search(r"(Deprecation|Supersession|Beta|Preview)Warning|superseded", ui.said)
+    assert not notice, ui.said[max(0, notice.start() - 600) : notice.end() + 600]
 
 
 # --- the build file is disposable ---------------------------------------------------------
