@@ -59,6 +59,37 @@ DUCKDB_SYNTAX = {
     r"\bqualify\b": "DuckDB only: filter on a row_number in an outer query",
     r"\bexclude\s*\(": "select * exclude is DuckDB's",
 }
+AGGREGATES = (
+    "sum",
+    "avg",
+    "min",
+    "max",
+    "count",
+    "product",
+    "string_agg",
+    "array_agg",
+    "list",
+    "listagg",
+    "first",
+    "last",
+    "any_value",
+    "arg_max",
+    "arg_min",
+    "max_by",
+    "min_by",
+    "median",
+    "mode",
+    "quantile_cont",
+    "quantile_disc",
+    "bool_and",
+    "bool_or",
+    "stddev",
+    "stddev_samp",
+    "stddev_pop",
+    "variance",
+    "var_samp",
+    "var_pop",
+)
 ADAPTER_PREFIXES = ("spark__", "postgres__", "snowflake__", "bigquery__", "trino__")
 DUCKDB_BRANCHES = ("default__", "duckdb__")
 
@@ -83,6 +114,24 @@ def _code(text: str) -> str:
     return re.sub(r'"(?:[^"\\]|\\.)*"', '""', text)
 
 
+def _ordered_aggregates(code: str) -> list[str]:
+    """Calls with an `order by` among their own arguments: sum(x order by k) is DuckDB's
+    (a window's `order by` sits in `over (…)`, after the call)."""
+    found = []
+    for call in re.finditer(rf"(?<![\w.])({'|'.join(AGGREGATES)})\s*\(", code):
+        depth, position = 1, call.end()
+        while depth and position < len(code):
+            depth += {"(": 1, ")": -1}.get(code[position], 0)
+            if depth == 1 and re.match(r"order\s+by\b", code[position:]):
+                found.append(
+                    f"{call.group(1)}(… order by …): DuckDB's ordered aggregate: "
+                    "ordered_sum() or xdb_listagg()"
+                )
+                break
+            position += 1
+    return found
+
+
 def duckdb_only_uses(text: str) -> list[str]:
     """Each DuckDB-only function or syntax in `text`, with why."""
     code = _code(text).lower()
@@ -92,7 +141,7 @@ def duckdb_only_uses(text: str) -> list[str]:
         if re.search(rf"(?<![\w.]){name}\s*\(", code)
     ]
     found += [why for pattern, why in DUCKDB_SYNTAX.items() if re.search(pattern, code)]
-    return found
+    return found + _ordered_aggregates(code)
 
 
 def non_portable_macros(text: str) -> list[str]:
@@ -133,10 +182,12 @@ def test_duckdb_only_sql_in_macros_sits_in_a_branch_with_a_spark_twin():
     ("sql", "expected"),
     [
         ("select regexp_matches(title, 'x') from t", ["regexp_matches()"]),
-        ("select string_agg(a, ',' order by a) from t", ["string_agg()"]),
+        ("select string_agg(a, ',' order by a) from t", ["string_agg()", "ordered aggregate"]),
         ("select cast(null as varchar) as a", ["varchar"]),
         ("select a::integer from t", [":: cast"]),
         ("select log(a) from t", ["log()"]),
+        ("select sum(w * s order by k) / sum(w) from t", ["ordered aggregate"]),
+        ("select row_number() over (partition by a order by b) from t", []),
         ("select ln(a), 'regexp_matches(' as s from t -- list(a)", []),
         ("select {# string_agg(a) #} coalesce(a, b) from t", []),
     ],
@@ -145,7 +196,7 @@ def test_the_scan_finds_duckdb_only_sql_and_nothing_else(sql, expected):
     uses = duckdb_only_uses(sql)
     assert len(uses) == len(expected)
     for use, word in zip(uses, expected, strict=True):
-        assert word.strip("()") in use
+        assert word.strip("()") in use, use
 
 
 def test_a_duckdb_branch_needs_its_spark_twin():
