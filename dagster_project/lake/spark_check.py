@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import time
 from collections.abc import Sequence
@@ -30,6 +31,8 @@ from dagster_project.lake.fingerprint import differences, relation_fingerprint
 from dagster_project.settings import DBT_DIR, dbt_env, paths
 
 TARGET = "spark"
+# A warning (a data test of severity warn) is reported, as on DuckDB, but fails nothing.
+PASSED = frozenset({"success", "pass", "warn"})
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,7 @@ def _read_duckdb(con: duckdb.DuckDBPyConnection, relation: Relation) -> tuple[li
 
 
 def _read_spark(spark: Any, relation: Relation) -> tuple[list, list] | None:
-    if not spark.catalog.tableExists(relation.name, relation.schema):
+    if not spark.catalog.tableExists(f"{relation.schema}.{relation.name}"):
         return None
     frame = spark.table(f"`{relation.schema}`.`{relation.name}`")
     return frame.columns, [tuple(row) for row in frame.collect()]
@@ -161,18 +164,21 @@ def render(outcomes: Sequence[Outcome], nodes: Sequence[NodeResult]) -> str:
             f"{'-' if o.duckdb_rows is None else o.duckdb_rows:>7} "
             f"{'-' if o.spark_rows is None else o.spark_rows:>7}  {result}"
         )
-    failed = [n for n in nodes if n.status not in ("success", "pass")]
+    failed = [n for n in nodes if n.status not in PASSED]
     for node in failed:
         lines.append(f"FAILED on Spark: {node.unique_id} ({node.status}) {node.message[:300]}")
+    for node in (n for n in nodes if n.status == "warn"):
+        lines.append(f"warned on Spark: {node.unique_id} {node.message[:300]}")
     by_kind: dict[str, int] = {}
     for node in nodes:
         kind = node.unique_id.split(".")[0]
         by_kind[kind] = by_kind.get(kind, 0) + 1
     differing = sum(not o.ok for o in outcomes)
+    skipped = sum(n.status == "skipped" for n in failed)
     built = ", ".join(f"{n} {k}s" for k, n in sorted(by_kind.items()))
     lines.append(
-        f"spark-check: {built or 'no nodes'} ran, {len(failed)} failed; "
-        f"{len(outcomes)} relations compared, {differing} differ"
+        f"spark-check: {built or 'no nodes'} ran on Spark, {len(failed) - skipped} failed, "
+        f"{skipped} skipped; {len(outcomes)} relations compared, {differing} differ"
     )
     return "\n".join(lines)
 
@@ -192,6 +198,9 @@ def run(*, project_dir: Path, published: Path, lake_dir: Path, select: Sequence[
     os.environ.update(dbt_env(paths()))
     os.environ["EGOV_LAKE_DIR"] = str(lake_dir)
     work = lake_dir / "spark"
+    # A fresh catalog each time: a table left by an earlier check must never stand in for
+    # one this build did not make.
+    shutil.rmtree(work, ignore_errors=True)
     parsed = _dbt(["parse"], project_dir, work)
     if not parsed.success:
         print(f"spark-check: dbt parse failed: {parsed.exception}", file=sys.stderr)
@@ -211,7 +220,11 @@ def run(*, project_dir: Path, published: Path, lake_dir: Path, select: Sequence[
     outcomes = compare(published, _built_relations(manifest, selected), spark)
     print(render(outcomes, nodes), flush=True)
     print(f"spark-check: {time.monotonic() - started:.0f} s", flush=True)
-    failed = not built.success or any(not o.ok for o in outcomes)
+    failed = (
+        not built.success
+        or any(n.status not in PASSED for n in nodes)
+        or any(not o.ok for o in outcomes)
+    )
     return 1 if failed else 0
 
 
