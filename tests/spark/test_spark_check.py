@@ -1,7 +1,7 @@
 """The Spark check fails when a model builds something else on Spark than on DuckDB.
 
-A copy of the dbt project in which one mart scales a money column by 1.000001 on Spark only
-(a divergence no data test sees) is checked against the DuckDB build: the check exits 1,
+A copy of the dbt project in which one mart scales a rate column by 1.000001 on Spark only
+(a divergence no data or unit test sees) is checked against the DuckDB build: the check exits 1,
 names that mart and column, and finds its upstream relations equal.
 """
 
@@ -18,8 +18,10 @@ from dagster_project.settings import DBT_DIR, PROJECT_ROOT
 pytestmark = pytest.mark.spark
 
 MART = "models/marts/fx/fct_fx_rates_annual.sql"
-EXPRESSION = "avg(cny_per_usd) as avg_cny_per_usd"
-DIVERGENT = "avg(cny_per_usd) * {{ 1.000001 if target.type == 'spark' else 1 }} as avg_cny_per_usd"
+# A column the model's unit test does not pin (that test would catch the change and skip the
+# model: a divergence the check must find is one no dbt test sees).
+EXPRESSION = "max(cny_per_usd) as max_cny_per_usd"
+DIVERGENT = "max(cny_per_usd) * {{ 1.000001 if target.type == 'spark' else 1 }} as max_cny_per_usd"
 
 
 def _result_rows(stdout: str) -> dict[str, str]:
@@ -56,13 +58,14 @@ def test_a_model_that_diverges_on_spark_fails_the_check(tmp_path, published_db):
         check=False,
     )
 
-    assert result.returncode == 1, result.stdout[-3000:] + result.stderr[-3000:]
+    output = result.stdout[-4000:] + result.stderr[-2000:]
+    assert result.returncode == 1, output
+    assert "FAILED on Spark" not in result.stdout, output
     rows = _result_rows(result.stdout)
-    assert "DIFFERS: column avg_cny_per_usd differs" in rows["marts.fct_fx_rates_annual"]
+    assert rows["marts.fct_fx_rates_annual"].endswith("DIFFERS: column max_cny_per_usd differs")
     for upstream in (
         "marts.fct_fx_rates",
         "intermediate.int_fx_rates_unioned",
         "raw.ecb__eurofxref",
     ):
         assert rows[upstream].endswith("equal"), rows[upstream]
-    assert "FAILED on Spark" not in result.stdout
