@@ -210,7 +210,9 @@ def run(*, project_dir: Path, published: Path, lake_dir: Path, select: Sequence[
     if not registered.success:
         print(f"spark-check: registering the lake failed: {registered.exception}", file=sys.stderr)
         return 1
-    selection = ["--select", *select] if select else []
+    # A selection builds its models' own tests only: a relationships test whose other
+    # model is not selected would read a table this build never made.
+    selection = ["--select", *select, "--indirect-selection", "cautious"] if select else []
     built = _dbt(["build", *selection], project_dir, work, manifest)
     nodes = node_results(built)
     selected = {n.unique_id for n in nodes} if select else None
