@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -22,7 +21,8 @@ def published_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not current.exists():
         home = tmp_path_factory.mktemp("home")
         env = {**os.environ, "EGOV_HOME": str(home)}
-        egov = Path(sys.executable).parent / "egov"
+        # The warehouse's own environment: the Spark one never runs a refresh.
+        egov = PROJECT_ROOT / ".venv" / "bin" / "egov"
         subprocess.run([str(egov), "refresh"], cwd=PROJECT_ROOT, env=env, check=True)
         current = home / current.name
     shutil.copy2(current, copy)
