@@ -59,6 +59,11 @@ class Paths:
         return self.home / "parquet"
 
     @property
+    def lake_dir(self) -> Path:
+        """Open files for other engines: raw/ (the Parquet export), spark/ (Spark's tables)."""
+        return self.home / "lake"
+
+    @property
     def dashboard_dir(self) -> Path:
         """The static dashboard (a symlink swapped at each build, like parquet/)."""
         return self.home / "dashboard"

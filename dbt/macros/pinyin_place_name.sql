@@ -6,15 +6,10 @@
 {% macro pinyin_place_name(syllables, n_syllables) -%}
     {%- set joined -%}
         replace(
-            regexp_replace(
-                array_to_string(list_slice(string_split({{ syllables }}, ' '), 1, {{ n_syllables }}), ' '),
-                ' ([aoe])',
-                '''\1',
-                'g'
-            ),
+            {{ regex_replace(first_words(syllables, n_syllables), "' ([aoe])'", "'''\\1'") }},
             ' ',
             ''
         )
     {%- endset -%}
-    upper(left({{ joined }}, 1)) || substr({{ joined }}, 2)
+    {{ xdb_concat(['upper(left(' ~ joined ~ ', 1))', 'substr(' ~ joined ~ ', 2)']) }}
 {%- endmacro %}

@@ -19,3 +19,8 @@
 {% macro snowflake__regex_matches(text, pattern) -%}
     regexp_instr({{ text }}, {{ pattern }}) > 0
 {%- endmacro %}
+
+{#- Java regular expressions; `rlike` finds the pattern anywhere, as regexp_matches does. -#}
+{% macro spark__regex_matches(text, pattern) -%}
+    ({{ text }} rlike {{ pattern }})
+{%- endmacro %}

@@ -23,7 +23,7 @@
 {#- The rule_id of the first rule (in list order) whose pattern matches `text`, else NULL. -#}
 {% macro first_matching_rule(text, rules) -%}
     {%- if rules | length == 0 -%}
-        cast(null as varchar)
+        cast(null as {{ xdb_type_string() }})
     {%- else -%}
         case
             {%- for rule in rules %}

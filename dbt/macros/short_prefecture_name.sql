@@ -9,13 +9,8 @@
         '锡伯', '阿昌', '普米', '塔吉克', '怒', '乌孜别克', '俄罗斯', '鄂温克', '德昂', '保安',
         '裕固', '京', '塔塔尔', '独龙', '鄂伦春', '赫哲', '门巴', '珞巴', '基诺'
     ] %}
-    regexp_replace(
-        regexp_replace(
-            {{ column }},
-            '(({{ minorities | join("|") }})族?)+自治州$',
-            ''
-        ),
-        '(市|地区|盟)$',
-        ''
-    )
+    {%- set without_designation = regex_replace(
+        column, "'((" ~ (minorities | join("|")) ~ ")族?)+自治州$'", "''"
+    ) -%}
+    {{ regex_replace(without_designation, "'(市|地区|盟)$'", "''") }}
 {%- endmacro %}

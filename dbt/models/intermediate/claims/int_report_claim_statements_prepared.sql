@@ -74,8 +74,8 @@ keyed as (
         *,
         {{ xdb_concat([
             "bound_kind", "':'",
-            "coalesce(cast(value_low as " ~ xdb_type_string() ~ "), '')", "':'",
-            "coalesce(cast(value_high as " ~ xdb_type_string() ~ "), '')"
+            "coalesce(" ~ number_text("value_low") ~ ", '')", "':'",
+            "coalesce(" ~ number_text("value_high") ~ ", '')"
         ]) }} as bound_key
     from stated
 )

@@ -15,11 +15,8 @@ valued as (
         *,
         case
             when bound_kind = 'range'
-                then {{ xdb_concat([
-                    "cast(value_low as " ~ text_type ~ ")", "'-'",
-                    "cast(value_high as " ~ text_type ~ ")"
-                ]) }}
-            else cast(value as {{ text_type }})
+                then {{ xdb_concat([number_text("value_low"), "'-'", number_text("value_high")]) }}
+            else {{ number_text("value") }}
         end as value_text
     from claims
 ),

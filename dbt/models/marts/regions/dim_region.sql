@@ -30,7 +30,7 @@ province_rows as (
         names.full_name_en,
         region_groups.region_group,
         region_groups.region_group_zh,
-        cast(null as varchar) as parent_code,
+        cast(null as {{ xdb_type_string() }}) as parent_code,
         names.iso_3166_2
     from provinces
     left join names on provinces.province_prefix = names.province_prefix
@@ -50,11 +50,11 @@ prefecture_rows as (
             'length(' ~ short_prefecture_name('cities.name_zh') ~ ')'
         ) }} as name_en,
         'pinyin' as name_en_origin,
-        cast(null as varchar) as full_name_en,
+        cast(null as {{ xdb_type_string() }}) as full_name_en,
         province_rows.region_group,
         province_rows.region_group_zh,
         cities.parent_code,
-        cast(null as varchar) as iso_3166_2
+        cast(null as {{ xdb_type_string() }}) as iso_3166_2
     from cities
     inner join province_rows on cities.parent_code = province_rows.region_code
 ),

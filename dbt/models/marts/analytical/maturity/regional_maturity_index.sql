@@ -62,8 +62,10 @@ pillar_columns as (
         count(*) as n_pillars,
         sum(pillar_scores.n_indicators) as n_indicators,
         -- In a fixed order, like the scores (int_maturity_scores_perturbed).
-        sum(pillars.weight * pillar_scores.carried_forward_share order by pillars.pillar_id)
-        / sum(pillars.weight order by pillars.pillar_id) as carried_forward_share,
+        {{ ordered_sum(
+            'pillars.weight * pillar_scores.carried_forward_share', 'pillars.pillar_id'
+        ) }}
+        / {{ ordered_sum('pillars.weight', 'pillars.pillar_id') }} as carried_forward_share,
         max(pillars.weights_version) as weights_version
     from pillar_scores
     inner join pillars on pillar_scores.pillar_id = pillars.pillar_id

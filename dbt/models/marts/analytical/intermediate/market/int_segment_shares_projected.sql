@@ -49,7 +49,10 @@ mix as (
     select
         segment_id,
         n_items,
-        budget_cny / nullif(sum(budget_cny) over (), 0) as mix_share
+        -- In double precision, as DuckDB divides decimals: Spark would keep a decimal of
+        -- 6 places.
+        cast(budget_cny as double)
+        / nullif(cast(sum(budget_cny) over () as double), 0) as mix_share
     from mix_budgets
 ),
 

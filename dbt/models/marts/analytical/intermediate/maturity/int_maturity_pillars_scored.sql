@@ -21,7 +21,7 @@ indicators as (
 pillar_weights as (
     select
         pillar_id,
-        sum(weight order by indicator_id) as total_indicator_weight
+        {{ ordered_sum('weight', 'indicator_id') }} as total_indicator_weight
     from indicators
     where not is_flag
     group by pillar_id
@@ -33,14 +33,14 @@ aggregated as (
         region_code,
         region_level,
         pillar_id,
-        sum(weight * indicator_score order by indicator_id)
-        / sum(weight order by indicator_id) as mean_with_flags,
-        sum(case when not is_flag then weight end order by indicator_id)
+        {{ ordered_sum('weight * indicator_score', 'indicator_id') }}
+        / {{ ordered_sum('weight', 'indicator_id') }} as mean_with_flags,
+        {{ ordered_sum('case when not is_flag then weight end', 'indicator_id') }}
             as scored_indicator_weight,
-        sum(
-            case when not is_flag and is_carried_forward then weight else 0 end
-            order by indicator_id
-        ) as carried_forward_weight,
+        {{ ordered_sum(
+            'case when not is_flag and is_carried_forward then weight else 0 end',
+            'indicator_id'
+        ) }} as carried_forward_weight,
         count(*) filter (where not is_flag) as n_evidence_indicators,
         count(*) as n_indicators
     from indicator_scores

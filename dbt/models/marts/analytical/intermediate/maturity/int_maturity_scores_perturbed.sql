@@ -95,14 +95,14 @@ scored as (
         pillar_scores.region_level,
         -- Sums in a fixed order: a sum of doubles depends on the order it is added in, and an
         -- incremental build must publish the very scores and ranks of a full one.
-        sum(
-            scenario_weights.weight * scenario_weights.factor * pillar_scores.pillar_score
-            order by pillar_scores.pillar_id
-        )
-        / sum(
-            scenario_weights.weight * scenario_weights.factor order by pillar_scores.pillar_id
-        ) as score,
-        sum(scenario_weights.weight order by pillar_scores.pillar_id)
+        {{ ordered_sum(
+            'scenario_weights.weight * scenario_weights.factor * pillar_scores.pillar_score',
+            'pillar_scores.pillar_id'
+        ) }}
+        / {{ ordered_sum(
+            'scenario_weights.weight * scenario_weights.factor', 'pillar_scores.pillar_id'
+        ) }} as score,
+        {{ ordered_sum('scenario_weights.weight', 'pillar_scores.pillar_id') }}
         / max(scenario_weights.total_weight) as coverage_share
     from pillar_scores
     inner join scenario_weights on pillar_scores.pillar_id = scenario_weights.pillar_id
