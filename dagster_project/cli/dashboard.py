@@ -8,6 +8,7 @@ from the published file, under the refresh lock (so it never races a refresh's o
 from __future__ import annotations
 
 import functools
+import signal
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
@@ -59,6 +60,10 @@ def ensure_current(home: Paths) -> bool:
     return True
 
 
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
+
+
 def run_dashboard(port: int, *, build_only: bool = False) -> int:
     home = paths()
     if not ensure_current(home):
@@ -75,6 +80,9 @@ def run_dashboard(port: int, *, build_only: bool = False) -> int:
         return 1
     print(f"dashboard: http://{HOST}:{server.server_port}/ (also opens from {index})", flush=True)
     print("press Ctrl-C to stop", flush=True)
+    # SIGTERM stops it like Ctrl-C, also when it was started with SIGTERM ignored (a process
+    # inherits an ignored signal, and a service manager's stop would then wait for SIGKILL).
+    signal.signal(signal.SIGTERM, _interrupt)
     try:
         server.serve_forever()
     except KeyboardInterrupt:

@@ -63,6 +63,12 @@ def _one_more_business_day(home: Path) -> None:
     target.write_text("\n".join([*lines, f"{day.isoformat()},{rate}"]) + "\n", encoding="utf-8")
 
 
+def _new_temporary(home: Path, earlier: set[Path]) -> bool:
+    """A publish has begun writing: a temporary beside the published file that is not one
+    of `earlier` (a refresh killed in an earlier test leaves its own until the next run)."""
+    return any(p not in earlier for p in home.glob(".egov.duckdb.tmp-*"))
+
+
 def _settle(home: Path) -> None:
     """Publish whatever an earlier test left waiting (a killed refresh leaves its new day)."""
     settled = _egov(home, "refresh")
@@ -173,9 +179,8 @@ def _dbt_started(home: Path, earlier: set[Path]) -> bool:
 def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(home, moment):
     before = sha256_file(home / "egov.duckdb")
     if moment == "publish":
-        _killed_refresh(
-            home, lambda: any(home.glob(".egov.duckdb.tmp-*")), EGOV_DRILL_PAUSE="publish:120"
-        )
+        earlier = set(home.glob(".egov.duckdb.tmp-*"))
+        _killed_refresh(home, lambda: _new_temporary(home, earlier), EGOV_DRILL_PAUSE="publish:120")
     else:
         earlier = set((home / "logs").glob("refresh-*.log"))
         _killed_refresh(home, lambda: _dbt_started(home, earlier))
@@ -193,12 +198,13 @@ def test_kill_9_leaves_the_published_file_valid_and_the_next_refresh_succeeds(ho
 
 def test_second_refresh_exits_busy_or_waits_for_the_first(home):
     _one_more_business_day(home)
+    earlier = set(home.glob(".egov.duckdb.tmp-*"))
     first = subprocess.Popen(
         [*EGOV, "refresh"], env=_env(home, EGOV_DRILL_PAUSE="publish:6"),
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )  # fmt: skip
     deadline = time.monotonic() + 300
-    while not any(home.glob(".egov.duckdb.tmp-*")) and time.monotonic() < deadline:
+    while not _new_temporary(home, earlier) and time.monotonic() < deadline:
         time.sleep(0.05)
     busy = _egov(home, "refresh", "--no-wait")
     assert busy.returncode == 75

@@ -55,6 +55,7 @@ final as (
         status,
         status in ('mismatch', 'review') as is_flagged,
         source_fact_ids,
+        min_fact_id as primary_fact_id,
         note
     from (
         select
