@@ -138,6 +138,11 @@ def _status(args: argparse.Namespace) -> int:
 
 
 def _ingest_report(args: argparse.Namespace) -> int:
+    from dagster_project.settings import paths
+    from dagster_project.transform.manifest import ensure_manifest
+
+    # Before the definitions are imported: they read dbt's manifest (cli/refresh.py says why).
+    ensure_manifest(paths())
     from dagster_project.cli.ingest_report import run_ingest_report
 
     return run_ingest_report(args.path, verbose=args.verbose)

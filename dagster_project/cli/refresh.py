@@ -14,6 +14,7 @@ from dagster_project.core.lock import RefreshBusyError, refresh_lock
 from dagster_project.landing.declarations import all_specs
 from dagster_project.publish import records
 from dagster_project.settings import Paths, paths
+from dagster_project.transform.manifest import ensure_manifest
 
 EXIT_BUSY = 75
 
@@ -94,6 +95,10 @@ def _answer_unchanged(home: Paths, digest: str | None) -> bool:
 def _run_job(
     home: Paths, *, force: bool, verbose: bool, wait: bool, digest: str | None, strict: bool
 ) -> int:
+    # Before the import: the definitions read dbt's manifest when they are imported, so a dbt
+    # file changed since the last parse is parsed first (else dbt would report tests the
+    # definitions do not know).
+    ensure_manifest(home)
     # Lazy on purpose: the session imports Dagster, dbt and the definitions (seconds), which
     # the no-op answer above must not pay (it answers in a fraction of a second).
     from dagster_project.cli.refresh_job import execute
