@@ -4,8 +4,10 @@ dashboard, docs, dev)."""
 from __future__ import annotations
 
 import argparse
+import atexit
 import os
 import sys
+import threading
 from importlib import metadata
 from pathlib import Path
 
@@ -230,7 +232,23 @@ def entrypoint() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         code = 0
-    sys.exit(code)
+    _exit(code)
+
+
+def _exit(code: int) -> None:
+    """Exit once everything is written, without tearing the interpreter down.
+
+    After a refresh, freeing the modules and objects of Dagster, dbt and GX one by one costs
+    about 2 s, and nothing of ours needs it: every file and database is closed by then.
+    Threads still finish and the exit handlers still run (logging flushes its files there),
+    as they would at a normal exit."""
+    for thread in threading.enumerate():
+        if thread is not threading.main_thread() and not thread.daemon:
+            thread.join()
+    atexit._run_exitfuncs()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -69,15 +69,39 @@ def build_gx_check(suite: Suite) -> dg.AssetChecksDefinition:
     ) -> dg.AssetCheckResult:
         # Lazy: GX costs seconds to import, and the definitions (with every check) load in
         # every Dagster process, most of which never validate anything.
+        from dagster_project.quality import carry_over
         from dagster_project.quality.gx_runner import run_suite
 
         run_id = context.run.run_id
         with build_db.connect() as con:
+            inputs = None
+            if not carry_over.forced(context.run.run_config):
+                inputs = carry_over.inputs_key(con, suite, _version_reader(context.instance))
+                found = inputs and carry_over.carried(con, suite, inputs, run_id=run_id)
+                if found:
+                    validated_in, outcomes = found
+                    context.log.info(f"{suite.relation}: inputs unchanged since run {validated_in}")
+                    return check_result(suite, outcomes, carried_over_from=validated_in)
             outcomes = run_suite(suite, con, run_id=run_id, docs_dir=build_db.paths.docs_dir)
             audit.append(con, outcomes, run_id=run_id)
+            passed = all(o.success for o in outcomes)
+            carry_over.remember(con, suite, inputs, run_id=run_id, passed=passed)
         return check_result(suite, outcomes)
 
     return _gx_check
+
+
+def _version_reader(instance: dg.DagsterInstance):
+    """relation -> the data version of its asset's latest materialization (None if none)."""
+
+    def version_of(relation: str) -> str | None:
+        event = instance.get_latest_materialization_event(dg.AssetKey(relation.split(".")))
+        materialization = event.asset_materialization if event else None
+        return ((materialization.tags if materialization else None) or {}).get(
+            "dagster/data_version"
+        )
+
+    return version_of
 
 
 def payload_check_spec(suite: Suite) -> dg.AssetCheckSpec:

@@ -2,7 +2,9 @@
 
 A new FRED file (one more business day) lands through the inbox; the refresh rebuilds the
 models downstream of raw.fred__dexchus and nothing else, patches the published file with
-them, and the result is row for row what a forced full rebuild publishes.
+them, and the result is row for row what a forced full rebuild publishes (from a copy
+whose build file was deleted: the build file is disposable). Suites of relations the change
+did not reach carry their outcomes over.
 """
 
 import json
@@ -51,10 +53,10 @@ def _changed(home: Path) -> dict[str, bool]:
     return changed
 
 
-def _rows(home: Path, sql: str) -> list[tuple]:
+def _rows(home: Path, sql: str, *params: object) -> list[tuple]:
     con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
     try:
-        return con.execute(sql).fetchall()
+        return con.execute(sql, list(params)).fetchall()
     finally:
         con.close()
 
@@ -80,6 +82,38 @@ def test_only_the_models_downstream_of_the_changed_source_are_rebuilt(changed_fx
     assert changed["marts/dim_region"] is False, "unchanged models still report their version"
 
 
+def test_suites_the_change_did_not_reach_carry_their_outcomes_over(changed_fx):
+    home, result, _ = changed_fx
+    assert result.returncode == 0, result.stdout + result.stderr
+    record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+    run_id = record["run_id"]
+    inputs = dict(
+        _rows(
+            home,
+            "select suite, validated_in_run_id from audit.check_inputs where run_id = ?",
+            run_id,
+        )
+    )
+    validated = {suite for suite, run in inputs.items() if run == run_id}
+    carried = set(inputs) - validated
+    assert {"marts.fct_fx_rates", "marts.fct_fx_rates_annual"} <= validated
+    assert {"marts.dim_region", "marts.fct_province_stats", "marts.fct_egov_index"} <= carried
+    # Every mart rebuilt by the change was validated, and every suite has outcomes in this run.
+    rebuilt = {key.replace("/", ".") for key, flag in _changed(home).items() if flag is True}
+    assert rebuilt & set(inputs) <= validated
+    # A carried suite has in this run exactly the outcomes of the run that validated it.
+    outcomes = dict(
+        _rows(
+            home,
+            "select run_id || ' ' || suite, count(*) from audit.check_results "
+            "where engine = 'great_expectations' group by all",
+        )
+    )
+    for suite in carried:
+        assert outcomes.get(f"{run_id} {suite}") == outcomes.get(f"{inputs[suite]} {suite}")
+    assert sum(outcomes.get(f"{run_id} {suite}", 0) for suite in carried) > 0
+
+
 def test_the_published_file_is_patched_with_the_change_and_logs_the_publish(changed_fx):
     home, _, logged = changed_fx
     record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
@@ -97,12 +131,21 @@ def test_the_published_file_is_patched_with_the_change_and_logs_the_publish(chan
     assert record["sha256"] in status.stdout and record["run_id"][:8] in status.stdout
 
 
-def test_a_forced_full_rebuild_publishes_the_same_rows(changed_fx, tmp_path):
+@pytest.fixture(scope="module")
+def rebuilt(changed_fx, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, object]:
+    """A private copy of the patched home without its build file, refreshed with --force:
+    the build file is disposable, and a full rebuild publishes what the patch published."""
     patched, _, _ = changed_fx
     # A private copy: the other tests of this module read the patched home's last run.
-    home = tmp_path / "forced"
+    home = tmp_path_factory.mktemp("rebuilt") / "home"
     shutil.copytree(patched, home, symlinks=True)
-    forced = egov(home, "refresh", "--force")
+    shutil.rmtree(home / "build")
+    return home, egov(home, "refresh", "--force")
+
+
+def test_a_forced_full_rebuild_publishes_the_same_rows(changed_fx, rebuilt):
+    patched, _, _ = changed_fx
+    home, forced = rebuilt
     assert forced.returncode == 0, forced.stdout + forced.stderr
     record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
     assert record["mode"] == "full"
@@ -114,6 +157,13 @@ def test_a_forced_full_rebuild_publishes_the_same_rows(changed_fx, tmp_path):
         "and schema_name in ('raw', 'staging', 'intermediate', 'marts') order by all"
     ).fetchall()
     assert len(relations) > 50
+    # A mart may be empty on the default data (no forecast has an actual yet), but most are
+    # not, so the comparison compares rows.
+    filled = con.execute(
+        "select count(*) from duckdb_tables() where database_name = 'a' "
+        "and schema_name = 'marts' and estimated_size > 0"
+    ).fetchone()[0]
+    assert filled >= 10
     for schema, table in relations:
         for left, right in (("a", "b"), ("b", "a")):
             extra = con.execute(
@@ -121,4 +171,19 @@ def test_a_forced_full_rebuild_publishes_the_same_rows(changed_fx, tmp_path):
                 f'except all select * from {right}."{schema}"."{table}")'
             ).fetchone()[0]
             assert extra == 0, f"{schema}.{table}: {extra} rows only in {left}"
+    documents = con.execute("select count(*) from b.raw.report_documents").fetchone()
+    assert documents[0] >= 1
     con.close()
+
+
+def test_publish_log_keeps_every_publish(changed_fx, rebuilt):
+    patched, _, logged = changed_fx
+    home, forced = rebuilt
+    before = _rows(patched, "select run_id from audit.publish_log order by published_at")
+    runs = _rows(home, "select run_id from audit.publish_log order by published_at")
+    assert len(before) == logged + 1
+    # The rebuilt file starts from no build file, yet the history is carried from the file
+    # it replaces: every earlier publish, then this one.
+    record = json.loads((home / "state" / "published.json").read_text(encoding="utf-8"))
+    assert runs == [*before, (record["run_id"],)]
+    assert record["run_id"] in forced.stdout

@@ -17,7 +17,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-import duckdb
 import pytest
 import requests
 
@@ -261,59 +260,6 @@ def test_egov_dev_prints_no_deprecation_notice(ui):
     assert "Launching Dagster services" in ui.said
     notice = re.search(r"(Deprecation|Supersession|Beta|Preview)Warning|superseded", ui.said)
     assert not notice, ui.said[max(0, notice.start() - 600) : notice.end() + 600]
-
-
-# --- the build file is disposable ---------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def rebuilt(refreshed_template: Refreshed, tmp_path_factory) -> tuple[Path, Path, object]:
-    home = _copy(refreshed_template, tmp_path_factory, "rebuilt")
-    before = home.parent / "before.duckdb"
-    shutil.copyfile(home / "egov.duckdb", before)
-    shutil.rmtree(home / "build")
-    return home, before, egov(home, "refresh", "--force")
-
-
-def test_a_deleted_build_file_is_rebuilt_with_identical_marts(rebuilt):
-    home, before, result = rebuilt
-    assert result.returncode == 0, result.stdout + result.stderr
-    con = duckdb.connect()
-    try:
-        con.execute(f"attach '{before}' as before (read_only)")
-        con.execute(f"attach '{home / 'egov.duckdb'}' as after (read_only)")
-        tables = con.execute(
-            "select table_name from duckdb_tables() where database_name = 'before' "
-            "and schema_name = 'marts' order by 1"
-        ).fetchall()
-        assert len(tables) >= 10
-        # A mart may be empty on the default data (no forecast has an actual yet), but most
-        # are not, so the comparison below compares rows.
-        filled = 0
-        for (table,) in tables:
-            old, new = f"before.marts.{table}", f"after.marts.{table}"
-            filled += con.execute(f"select count(*) > 0 from {old}").fetchone()[0]
-            for a, b in ((old, new), (new, old)):
-                differing = con.execute(
-                    f"select count(*) from (select * from {a} except all select * from {b})"
-                ).fetchone()[0]
-                assert differing == 0, f"marts.{table} differs after the rebuild"
-        assert filled >= 10
-        documents = con.execute("select count(*) from after.raw.report_documents").fetchone()
-        assert documents[0] >= 1
-    finally:
-        con.close()
-
-
-def test_publish_log_keeps_every_publish(rebuilt, refreshed_template):
-    home, _, result = rebuilt
-    con = duckdb.connect(str(home / "egov.duckdb"), read_only=True)
-    try:
-        logged = con.execute("select run_id from audit.publish_log order by published_at")
-        runs = [row[0] for row in logged.fetchall()]
-    finally:
-        con.close()
-    assert runs == [_run_id(refreshed_template.stdout), _run_id(result.stdout)]
 
 
 # --- make docs while a refresh holds the build file ---------------------------------------
