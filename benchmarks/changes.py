@@ -1,8 +1,9 @@
 """One changed source, dropped into a refreshed home the way a data engineer would.
 
 * `fx`: the shipped FRED DEXCHUS file with one more business day (2025-05-12);
-* `nbs`: the shipped NBS GDP export (GBK) with Beijing's 2020 GDP revised by 1.0 亿元 (a
-  year the 2021–2025 export does not cover, which a test compares where they overlap);
+* `nbs`: the shipped NBS GDP export (GBK) with Beijing's 2018 GDP revised by 1.0 亿元 (a
+  year neither the 2021–2025 export nor the GDP-components files (2019–2024) cover: a dbt
+  test compares the files where they overlap);
 * `report`: a new report document, the 2026 preview re-issued as a 2027 edition with a
   revised 2023 IT spend (from ../shared/reports, like the extraction case; skipped when
   absent: third-party documents are never committed).
@@ -38,9 +39,9 @@ def changed_fx(home: Path) -> Path:
 def changed_nbs(home: Path) -> Path:
     source = SOURCES_DIR / "snapshots" / "nbs" / "nbs_fsnd_gdp_2006_2024_GBK.csv"
     text = source.read_bytes().decode("gbk")
-    revised = text.replace(",44350.7,38503.6,", ",44350.7,38504.6,", 1)
+    revised = text.replace(",37767.0,35161.4,", ",37767.0,35162.4,", 1)
     if revised == text:
-        raise ValueError(f"{source}: Beijing's 2020 GDP (38503.6) not found")
+        raise ValueError(f"{source}: Beijing's 2018 GDP (35161.4) not found")
     return _drop(home, "nbs/gdp", source.name, revised.encode("gbk"))
 
 

@@ -16,6 +16,7 @@ import dagster as dg
 
 
 def main(argv: list[str]) -> int:
+    from dagster_project.cli.main import exit_process
     from dagster_project.cli.session import locked_session
     from dagster_project.cli.summary import print_report
     from dagster_project.ingest.assets import mode_run_config
@@ -30,7 +31,10 @@ def main(argv: list[str]) -> int:
         result = session.execute(
             job_name(spec), trigger="bench", run_config=mode_run_config(raw, mode)
         )
-        return print_report(session.home, result, time.monotonic() - started)
+        code = print_report(session.home, result, time.monotonic() - started)
+    # The way egov itself exits (without tearing the interpreter down).
+    exit_process(code)
+    return code
 
 
 if __name__ == "__main__":

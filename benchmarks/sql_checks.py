@@ -129,13 +129,33 @@ def _repeated(table: str, key: list[str]) -> tuple[str, str]:
     return repeated, f"count(*) filter (where {present})"
 
 
-def _pair_check(kwargs: dict) -> tuple[str, str]:
+_PAIR_IGNORED = {
+    "both_values_are_missing": "{a} is null and {b} is null",
+    "either_value_is_missing": "{a} is null or {b} is null",
+    "neither": "false",
+}
+
+
+def _pair_check(kwargs: dict, name: str) -> tuple[str, str]:
+    """Column-pair expectations as GX's SQL engine evaluates them: rows skipped by
+    `ignore_row_if` (default: both values missing); among the rest, a missing value is
+    unexpected for equality, while a comparison or a set of pairs that SQL finds unknown
+    (three-valued logic) is not counted."""
     a, b = _q(kwargs["column_A"]), _q(kwargs["column_B"])
-    op = ">=" if kwargs.get("or_equal") else ">"
-    both = f"{a} is not null and {b} is not null"
+    ignored = _PAIR_IGNORED[kwargs.get("ignore_row_if") or "both_values_are_missing"]
+    kept = f"not ({ignored.format(a=a, b=b)})"
+    if name == "expect_column_pair_values_a_to_be_greater_than_b":
+        op = ">=" if kwargs.get("or_equal") else ">"
+        unexpected = f"not ({a} {op} {b})"
+    elif name == "expect_column_pair_values_to_be_equal":
+        unexpected = f"not coalesce({a} = {b}, false)"
+    else:
+        pairs = kwargs["value_pairs_set"]
+        ok = " or ".join(f"({a} = {_literal(x)} and {b} = {_literal(y)})" for x, y in pairs)
+        unexpected = f"not ({ok or 'false'})"
     return (
-        f"count(*) filter (where {both} and not ({a} {op} {b}))",
-        f"count(*) filter (where {both})",
+        f"count(*) filter (where {kept} and {unexpected})",
+        f"count(*) filter (where {kept})",
     )
 
 
@@ -146,6 +166,8 @@ def _unexpected(expectation: dict, table: str, kwargs: dict) -> tuple[str, str]:
     considered = f"count({column})"
     if name in ("expect_column_values_to_not_be_null", "expect_column_values_to_be_null"):
         return _nulls(column, name)
+    if name.startswith("expect_column_pair_values_"):
+        return _pair_check(kwargs, name)
     if name == "expect_column_values_to_be_between":
         return _between_check(column, kwargs), considered
     if name.endswith("_in_set"):
@@ -154,8 +176,6 @@ def _unexpected(expectation: dict, table: str, kwargs: dict) -> tuple[str, str]:
         return _regex_check(column, kwargs, name), considered
     if name in ("expect_column_values_to_be_unique", "expect_compound_columns_to_be_unique"):
         return _repeated(table, kwargs.get("column_list") or [kwargs["column"]])
-    if name == "expect_column_pair_values_a_to_be_greater_than_b":
-        return _pair_check(kwargs)
     raise NotImplementedError(name)
 
 

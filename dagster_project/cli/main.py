@@ -232,10 +232,10 @@ def entrypoint() -> None:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
         code = 0
-    _exit(code)
+    exit_process(code)
 
 
-def _exit(code: int) -> None:
+def exit_process(code: int) -> None:
     """Exit once everything is written, without tearing the interpreter down.
 
     After a refresh, freeing the modules and objects of Dagster, dbt and GX one by one costs

@@ -113,3 +113,40 @@ def test_sql_checks_agree_with_great_expectations(loaded, tmp_path):
 
     assert len(gx) == len(sql) > 5
     assert summary(gx) == summary(sql)
+
+
+PAIR_SUITE = """
+name: marts.pairs
+expectations:
+- type: expect_column_pair_values_to_be_equal
+  kwargs: {column_A: a, column_B: b}
+- type: expect_column_pair_values_to_be_equal
+  kwargs: {column_A: a, column_B: b, ignore_row_if: either_value_is_missing}
+- type: expect_column_pair_values_a_to_be_greater_than_b
+  kwargs: {column_A: a, column_B: c, or_equal: true}
+- type: expect_column_pair_values_to_be_in_set
+  kwargs: {column_A: name, column_B: a, value_pairs_set: [[北京, 1], [上海, 2]]}
+"""
+
+
+def test_sql_pair_checks_skip_and_count_rows_as_great_expectations_does(tmp_path):
+    # Both missing: skipped by default; one missing: unexpected for equality unless ignored,
+    # unknown (not counted) for a comparison or a set of pairs, as in GX on SQL.
+    (tmp_path / "marts").mkdir()
+    (tmp_path / "marts" / "pairs.yml").write_text(PAIR_SUITE, encoding="utf-8")
+    suite = read_suite(tmp_path / "marts" / "pairs.yml")
+    con = duckdb.connect()
+    con.execute("create schema marts")
+    con.execute(
+        "create table marts.pairs as select * from (values "
+        "(1, 1, 0, '北京'), (2, 3, 2, '上海'), (null, null, 1, '天津'), "
+        "(4, null, 5, null), (null, 6, null, '北京')) as t(a, b, c, name)"
+    )
+    gx = run_suite(suite, con)
+    sql = check_suite(con, suite)
+
+    def summary(outcomes) -> list:
+        return [(o.expectation, o.success, o.unexpected_count or 0) for o in outcomes]
+
+    assert summary(sql) == summary(gx)
+    assert [count for _, _, count in summary(sql)] == [3, 1, 1, 2]
