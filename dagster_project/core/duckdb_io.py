@@ -48,6 +48,19 @@ def limit_memory(con: duckdb.DuckDBPyConnection) -> None:
     con.execute(f"set memory_limit = '{duckdb_memory_limit()}'")
 
 
+@contextmanager
+def memory_capped(con: duckdb.DuckDBPyConnection, limit: str, *, then: str) -> Iterator[None]:
+    """DuckDB's memory limit set to `limit` for the block, then to `then` (a setting of the
+    database instance, shared by every connection to the file in this process). `then` is
+    given, not read back: DuckDB prints the limit rounded down, so restoring what it prints
+    would lower it a little at every call."""
+    con.execute(f"set memory_limit = '{limit}'")
+    try:
+        yield
+    finally:
+        con.execute(f"set memory_limit = '{then}'")
+
+
 def quote_ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 

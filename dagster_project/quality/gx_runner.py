@@ -14,7 +14,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+from dagster_project.core.duckdb_io import memory_capped
 from dagster_project.quality.suites import Suite
+from dagster_project.settings import checks_memory_limit, duckdb_memory_limit
 
 DATASOURCE = "egov_duckdb"
 DOCS_SITE = "egov"
@@ -92,34 +94,39 @@ def run_suite(
     context = _context(docs_dir / GX_DOCS if docs_dir else None)
     datasource = add_datasource(context, DATASOURCE, con)
     outcomes: list[Outcome] = []
-    for batch, expectations in suite.by_batch().items():
-        if not all(_exists(con, relation) for relation in suite.required(batch)):
-            continue  # a first load: the comparison runs once the other relation is built
-        # GX takes only a query that starts with SELECT (not WITH, not a comment).
-        query = f"select * from (\n{suite.batch_query(batch, relations or {})}\n) as batch"
-        name = f"{suite.relation}:{batch}"
-        definition = context.validation_definitions.add_or_update(
-            gx.ValidationDefinition(
-                name=name,
-                data=datasource.add_query_asset(name, query=query).add_batch_definition_whole_table(
-                    "whole"
-                ),
-                suite=context.suites.add_or_update(
-                    gx.ExpectationSuite(name=name, expectations=[dict(e) for e in expectations])
-                ),
+    # GX runs its queries in DuckDB: their hash tables spill to disk above the cap. Then the
+    # build's own limit again, which every connection of duckdb_io.connect starts with.
+    with memory_capped(con, checks_memory_limit(), then=duckdb_memory_limit()):
+        for batch, expectations in suite.by_batch().items():
+            if not all(_exists(con, relation) for relation in suite.required(batch)):
+                continue  # a first load: the comparison runs once the other relation is built
+            # GX takes only a query that starts with SELECT (not WITH, not a comment).
+            query = f"select * from (\n{suite.batch_query(batch, relations or {})}\n) as batch"
+            name = f"{suite.relation}:{batch}"
+            definition = context.validation_definitions.add_or_update(
+                gx.ValidationDefinition(
+                    name=name,
+                    data=datasource.add_query_asset(
+                        name, query=query
+                    ).add_batch_definition_whole_table("whole"),
+                    suite=context.suites.add_or_update(
+                        gx.ExpectationSuite(name=name, expectations=[dict(e) for e in expectations])
+                    ),
+                )
             )
-        )
-        checkpoint = context.checkpoints.add_or_update(
-            gx.Checkpoint(name=name, validation_definitions=[definition], result_format="SUMMARY")
-        )
-        result = checkpoint.run(
-            expectation_parameters=dict(parameters or {}),
-            run_id=RunIdentifier(run_name=run_id or None),
-        )
-        items = [item for run in result.run_results.values() for item in run.results]
-        rows = _locate(definition, items, _row_identity(con, query), parameters or {})
-        for i, item in enumerate(items):
-            outcomes.append(_describe(item, suite, batch, con, query, located=rows.get(i)))
+            checkpoint = context.checkpoints.add_or_update(
+                gx.Checkpoint(
+                    name=name, validation_definitions=[definition], result_format="SUMMARY"
+                )
+            )
+            result = checkpoint.run(
+                expectation_parameters=dict(parameters or {}),
+                run_id=RunIdentifier(run_name=run_id or None),
+            )
+            items = [item for run in result.run_results.values() for item in run.results]
+            rows = _locate(definition, items, _row_identity(con, query), parameters or {})
+            for i, item in enumerate(items):
+                outcomes.append(_describe(item, suite, batch, con, query, located=rows.get(i)))
     return outcomes
 
 

@@ -91,3 +91,50 @@ def test_data_docs_name_the_run(suite, con, tmp_path):
     pages = [p.read_text(encoding="utf-8") for p in (tmp_path / "gx").rglob("*.html")]
     assert any("dagster-run-4711" in page for page in pages)
     assert not any("__none__" in page for page in pages if "dagster-run-4711" in page)
+
+
+def test_validation_runs_under_the_checks_memory_cap_and_sets_the_limit_back(
+    con, tmp_path, monkeypatch
+):
+    monkeypatch.setenv("EGOV_CHECKS_MEMORY_LIMIT", "512MB")
+    folder = tmp_path / "capped" / "marts"
+    folder.mkdir(parents=True)
+    (folder / "probe.yml").write_text(
+        yaml.safe_dump(
+            {
+                "name": "marts.probe",
+                "meta": {"batches": {"limit": "probe.limit.sql"}},
+                "expectations": [
+                    {
+                        "type": "expect_column_values_to_be_in_set",
+                        # 512 MB as DuckDB prints it, read by the batch while GX validates.
+                        "kwargs": {"column": "memory_limit", "value_set": ["488.2 MiB"]},
+                        "meta": {"batch": "limit"},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    (folder / "probe.limit.sql").write_text(
+        "select current_setting('memory_limit') as memory_limit from marts.probe\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("EGOV_DUCKDB_MEMORY_LIMIT", "2GB")
+    con.execute("set memory_limit = '8GB'")
+    (outcome,) = run_suite(read_suite(folder / "probe.yml"), con)
+    assert outcome.success, outcome
+    # Back to the build's limit (2 GB as DuckDB prints it), the same after every validation.
+    assert con.execute("select current_setting('memory_limit')").fetchone()[0] == "1.8 GiB"
+    run_suite(read_suite(folder / "probe.yml"), con)
+    assert con.execute("select current_setting('memory_limit')").fetchone()[0] == "1.8 GiB"
+
+
+def test_the_checks_memory_cap_refuses_what_is_not_a_size(monkeypatch):
+    from dagster_project import settings
+
+    monkeypatch.delenv("EGOV_CHECKS_MEMORY_LIMIT", raising=False)
+    assert settings.checks_memory_limit() == settings.CHECKS_MEMORY_LIMIT
+    monkeypatch.setenv("EGOV_CHECKS_MEMORY_LIMIT", "half")
+    with pytest.raises(ValueError, match="EGOV_CHECKS_MEMORY_LIMIT"):
+        settings.checks_memory_limit()
