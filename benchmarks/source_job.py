@@ -15,7 +15,7 @@ import time
 import dagster as dg
 
 
-def main(argv: list[str]) -> int:
+def main(argv: list[str]) -> None:
     from dagster_project.cli.main import exit_process
     from dagster_project.cli.session import locked_session
     from dagster_project.cli.summary import print_report
@@ -34,8 +34,7 @@ def main(argv: list[str]) -> int:
         code = print_report(session.home, result, time.monotonic() - started)
     # The way egov itself exits (without tearing the interpreter down).
     exit_process(code)
-    return code
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main(sys.argv[1:])

@@ -89,6 +89,14 @@ def _keep_engines(instance: dg.DagsterInstance) -> None:
         storage._engines = {}
 
 
+def latest_data_version(instance: dg.DagsterInstance, key: dg.AssetKey) -> str | None:
+    """The data version of the asset's latest materialization (None if it has none)."""
+    event = instance.get_latest_materialization_event(key)
+    materialization = event.asset_materialization if event else None
+    tags = materialization.tags if materialization else None
+    return (tags or {}).get("dagster/data_version")
+
+
 def get_instance(home: Paths) -> dg.DagsterInstance:
     ensure_dagster_home(home)
     instance = dg.DagsterInstance.from_config(str(home.dagster_home))

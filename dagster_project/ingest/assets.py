@@ -19,6 +19,7 @@ import dagster as dg
 
 from dagster_project.core import changes, duckdb_io
 from dagster_project.core.errors import InputError, TransientError
+from dagster_project.core.instance import latest_data_version
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.ingest.duckdb_load import DuckDBPayload, load_payload
 from dagster_project.ingest.registry import dropped_rows, parse_dataset
@@ -51,9 +52,7 @@ def freshness_policy(spec: DatasetSpec) -> dg.FreshnessPolicy:
 
 
 def _last_data_version(context: dg.AssetExecutionContext, spec: DatasetSpec) -> str | None:
-    event = context.instance.get_latest_materialization_event(dg.AssetKey(["raw", spec.name]))
-    tags = event.asset_materialization.tags if event and event.asset_materialization else None
-    return (tags or {}).get("dagster/data_version")
+    return latest_data_version(context.instance, dg.AssetKey(["raw", spec.name]))
 
 
 def payload_suite(spec: DatasetSpec) -> Suite:

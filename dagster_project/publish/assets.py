@@ -7,6 +7,7 @@ from typing import Any
 
 import dagster as dg
 
+from dagster_project.core.instance import latest_data_version
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.publish import records
 from dagster_project.publish.writer import Previous, PublishResult, publish
@@ -24,11 +25,7 @@ def build_versions(
     recorded."""
     versions = {}
     for key in raw_keys:
-        event = instance.get_latest_materialization_event(key)
-        materialization = event.asset_materialization if event else None
-        version = (
-            (materialization.tags or {}).get("dagster/data_version") if materialization else None
-        )
+        version = latest_data_version(instance, key)
         if version:
             versions[".".join(key.path)] = version
     return {**versions, **records.built_relations(home)}

@@ -27,6 +27,7 @@ from typing import Any
 import duckdb
 
 from dagster_project.core.changes import tree_digest
+from dagster_project.quality import audit
 from dagster_project.quality.gx_runner import Outcome
 from dagster_project.quality.suites import Suite
 from dagster_project.settings import PACKAGE_DIR
@@ -143,19 +144,16 @@ def carried(
     validated_in, recorded_under = last[2], last[3]
     rows = con.execute(
         "select batch, expectation, column_name, success, is_critical, observed_value,"
-        " unexpected_count, unexpected_sample, kwargs, engine from audit.check_results"
+        " unexpected_count, unexpected_sample, kwargs from audit.check_results"
         " where suite = ? and run_id = ? and engine = 'great_expectations'",
         [suite.relation, recorded_under],
     ).fetchall()
     if not rows or not all(row[3] for row in rows):
         return None
-    now = datetime.now(UTC)
-    con.executemany(
-        "insert into audit.check_results values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(now, run_id, suite.relation, *row) for row in rows],
-    )
+    outcomes = [_outcome(suite, row) for row in rows]
+    audit.append(con, outcomes, run_id=run_id)
     remember(con, suite, inputs, run_id=run_id, passed=True, validated_in=validated_in)
-    return validated_in, [_outcome(suite, row) for row in rows]
+    return validated_in, outcomes
 
 
 def remember(
@@ -178,7 +176,7 @@ def remember(
 
 
 def _outcome(suite: Suite, row: tuple) -> Outcome:
-    batch, expectation, column, success, critical, observed, count, sample, kwargs, _ = row
+    batch, expectation, column, success, critical, observed, count, sample, kwargs = row
     return Outcome(
         suite=suite.relation,
         batch=batch,

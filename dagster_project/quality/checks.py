@@ -7,6 +7,7 @@ before the payload may replace the raw table (quality/payload.py).
 
 import dagster as dg
 
+from dagster_project.core.instance import latest_data_version
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.quality import audit
 from dagster_project.quality.suites import Suite, suite_files
@@ -95,11 +96,7 @@ def _version_reader(instance: dg.DagsterInstance):
     """relation -> the data version of its asset's latest materialization (None if none)."""
 
     def version_of(relation: str) -> str | None:
-        event = instance.get_latest_materialization_event(dg.AssetKey(relation.split(".")))
-        materialization = event.asset_materialization if event else None
-        return ((materialization.tags if materialization else None) or {}).get(
-            "dagster/data_version"
-        )
+        return latest_data_version(instance, dg.AssetKey(relation.split(".")))
 
     return version_of
 

@@ -18,6 +18,7 @@ from dagster_dbt.asset_utils import get_manifest_and_translator_from_dbt_assets
 from dagster_dbt.core.dbt_cli_event import DbtCoreCliEventMessage
 
 from dagster_project.core import changes, progress
+from dagster_project.core.instance import latest_data_version
 from dagster_project.core.resources import BuildDatabase
 from dagster_project.ingest.assets import raw_asset_keys
 from dagster_project.publish import records
@@ -278,10 +279,7 @@ def raw_versions(instance: dg.DagsterInstance) -> dict[str, str]:
     """The latest data version of every raw asset ('missing' if never materialized)."""
     found = {}
     for key in [*raw_asset_keys(), *REPORT_KEYS]:
-        event = instance.get_latest_materialization_event(key)
-        materialization = event.asset_materialization if event else None
-        tags = materialization.tags if materialization else None
-        found[key.to_user_string()] = (tags or {}).get("dagster/data_version", "missing")
+        found[key.to_user_string()] = latest_data_version(instance, key) or "missing"
     return found
 
 
